@@ -1,0 +1,285 @@
+package ai.lyss.tracing;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.lyss.tracing.internal.CountingSpanExporter;
+import ai.lyss.tracing.internal.EndpointConfig;
+import ai.lyss.tracing.internal.Exporters;
+import ai.lyss.tracing.internal.OtelEnvironment;
+import ai.lyss.tracing.internal.ResourceConfig;
+import ai.lyss.tracing.internal.SamplerConfig;
+import ai.lyss.tracing.internal.SpanPipelineCounters;
+import ai.lyss.tracing.internal.TracedOperation;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * OpenTelemetry tracing for a Lyss service, set up by one builder call and stopped by {@link
+ * #close()}:
+ *
+ * <pre>{@code
+ * LyssTracing tracing = LyssTracing.builder()
+ *     .serviceName("model-router").serviceVersion("1.4.2").environment("production")
+ *     .build();   // OTLP/HTTP to http://localhost:4318/v1/traces unless configured otherwise
+ * }</pre>
+ *
+ * <p>Spans go through bounded batch queues; spans dropped there and spans whose export failed are
+ * counted ({@link #droppedSpans()}, {@link #exportFailedSpans()}). {@code close()} flushes and
+ * shuts down within {@linkplain LyssTracingBuilder#closeTimeout(Duration) its bound} even when the
+ * collector is unreachable.
+ */
+public final class LyssTracing implements AutoCloseable {
+
+  /** The instrumentation scope of the spans lyss-tracing creates. */
+  public static final String INSTRUMENTATION_NAME = "ai.lyss.tracing";
+
+  private static final System.Logger LOG = System.getLogger(LyssTracing.class.getName());
+  private static final Object GLOBAL_LOCK = new Object();
+  private static @Nullable LyssTracing global;
+
+  private final OpenTelemetrySdk sdk;
+  private final Tracer tracer;
+  private final SpanPipelineCounters counters;
+  private final Duration closeTimeout;
+  private final boolean registeredGlobal;
+  private final String description;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private LyssTracing(
+      OpenTelemetrySdk sdk,
+      SpanPipelineCounters counters,
+      Duration closeTimeout,
+      boolean registeredGlobal,
+      String description) {
+    this.sdk = sdk;
+    this.tracer = sdk.getTracer(INSTRUMENTATION_NAME);
+    this.counters = counters;
+    this.closeTimeout = closeTimeout;
+    this.registeredGlobal = registeredGlobal;
+    this.description = description;
+  }
+
+  /** A new builder. */
+  public static LyssTracingBuilder builder() {
+    return new LyssTracingBuilder();
+  }
+
+  static LyssTracing start(LyssTracingBuilder b, OtelEnvironment env) {
+    // Resolve and validate everything before touching any global state.
+    var resource =
+        ResourceConfig.resolve(
+            b.serviceName, b.serviceVersion, b.environment, b.resourceAttributes, env);
+    var sampler = SamplerConfig.resolve(b.samplingRatio, env);
+    List<PropagationFormat> formats = b.propagators;
+    if (formats == null) {
+      formats = env.propagators();
+    }
+    if (formats == null) {
+      formats = List.of(PropagationFormat.TRACECONTEXT, PropagationFormat.BAGGAGE);
+    }
+    OtlpProtocol protocol = b.protocol != null ? b.protocol : env.protocol();
+    if (protocol == null) {
+      protocol = OtlpProtocol.HTTP_PROTOBUF;
+    }
+    boolean otlp = b.otlpExport != null ? b.otlpExport : otlpFromEnv(env);
+    String endpoint = EndpointConfig.resolve(b.endpoint, protocol, env);
+    var headers = env.keyValues(OtelEnvironment.OTLP_HEADERS);
+
+    if (b.registerGlobal) {
+      synchronized (GLOBAL_LOCK) {
+        LyssTracing existing = global;
+        if (existing != null && !existing.closed.get()) {
+          LOG.log(Level.INFO, "LyssTracing already started; returning the running instance");
+          return existing;
+        }
+        LyssTracing created =
+            create(b, resource, sampler, formats, protocol, otlp, endpoint, headers);
+        global = created.registeredGlobal ? created : null;
+        return created;
+      }
+    }
+    return create(b, resource, sampler, formats, protocol, otlp, endpoint, headers);
+  }
+
+  private static LyssTracing create(
+      LyssTracingBuilder b,
+      io.opentelemetry.sdk.resources.Resource resource,
+      io.opentelemetry.sdk.trace.samplers.Sampler sampler,
+      List<PropagationFormat> formats,
+      OtlpProtocol protocol,
+      boolean otlp,
+      String endpoint,
+      java.util.Map<String, String> headers) {
+    SpanPipelineCounters counters = new SpanPipelineCounters();
+    SdkTracerProviderBuilder provider =
+        SdkTracerProvider.builder().setResource(resource).setSampler(sampler);
+    if (otlp) {
+      provider.addSpanProcessor(
+          batch(
+              b,
+              new CountingSpanExporter(
+                  Exporters.otlp(protocol, endpoint, b.exportTimeout, headers), counters),
+              counters));
+    }
+    for (SpanExporter exporter : b.spanExporters) {
+      provider.addSpanProcessor(batch(b, new CountingSpanExporter(exporter, counters), counters));
+    }
+    for (SpanProcessor processor : b.spanProcessors) {
+      provider.addSpanProcessor(processor);
+    }
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(provider.build())
+            .setPropagators(Exporters.propagators(formats))
+            .build();
+    boolean registered = false;
+    if (b.registerGlobal) {
+      if (GlobalOpenTelemetry.isSet()) {
+        LOG.log(
+            Level.WARNING,
+            "GlobalOpenTelemetry was already set (by an agent or other code); LyssTracing runs"
+                + " without registering globally. Use getOpenTelemetry() to reach it.");
+      } else {
+        GlobalOpenTelemetry.set(sdk);
+        registered = true;
+      }
+    }
+    LogCorrelation.install();
+    String description =
+        String.format(
+            Locale.ROOT,
+            "LyssTracing{service=%s, otlp=%s, protocol=%s, endpoint=%s, sampler=%s, propagators=%s}",
+            resource.getAttribute(TracingAttributes.SERVICE_NAME),
+            otlp,
+            protocol.otelName(),
+            endpoint,
+            sampler.getDescription(),
+            formats);
+    LOG.log(Level.INFO, "Started " + description);
+    return new LyssTracing(sdk, counters, b.closeTimeout, registered, description);
+  }
+
+  private static boolean otlpFromEnv(OtelEnvironment env) {
+    String value = env.get(OtelEnvironment.TRACES_EXPORTER);
+    if (value == null || value.equalsIgnoreCase("otlp")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("none")) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        OtelEnvironment.TRACES_EXPORTER + "=" + value + " is not supported: use otlp or none");
+  }
+
+  private static SpanProcessor batch(
+      LyssTracingBuilder b, SpanExporter exporter, SpanPipelineCounters counters) {
+    return BatchSpanProcessor.builder(exporter)
+        .setMaxQueueSize(b.maxQueueSize)
+        .setMaxExportBatchSize(Math.min(b.maxExportBatchSize, b.maxQueueSize))
+        .setScheduleDelay(b.scheduleDelay)
+        .setExporterTimeout(b.exportTimeout)
+        .setMeterProvider(counters::meterProvider)
+        .setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY)
+        .build();
+  }
+
+  /** The OpenTelemetry instance, for libraries that take one. */
+  public OpenTelemetry getOpenTelemetry() {
+    return sdk;
+  }
+
+  /** The tracer of lyss-tracing's own spans. */
+  public Tracer tracer() {
+    return tracer;
+  }
+
+  /** Whether this instance is the one registered as {@code GlobalOpenTelemetry}. */
+  public boolean isRegisteredGlobal() {
+    return registeredGlobal;
+  }
+
+  /**
+   * Runs {@code call} in a span named {@code operation} with the {@link Traced @Traced} attributes;
+   * exceptions are recorded and rethrown unchanged, a returned {@code CompletionStage} ends the
+   * span when it completes.
+   *
+   * @param operation the span name
+   * @param call the code to run
+   * @param <T> the result type
+   * @param <E> the exception type the call may throw
+   */
+  @SuppressWarnings("unchecked")
+  public <T, E extends Throwable> T traced(String operation, TracedCall<T, E> call) throws E {
+    requireNonNull(call, "call");
+    try {
+      return (T) TracedOperation.named(tracer, operation).invoke(call::call);
+    } catch (Throwable t) {
+      throw (E) t;
+    }
+  }
+
+  /**
+   * Spans dropped because a batch queue was full (the collector could not keep up), since start.
+   */
+  public long droppedSpans() {
+    return counters.droppedSpans();
+  }
+
+  /** Spans whose export failed (collector unreachable, too slow, or refusing), since start. */
+  public long exportFailedSpans() {
+    return counters.exportFailedSpans();
+  }
+
+  /**
+   * Flushes queued spans and shuts down, waiting at most the close timeout; idempotent. Spans that
+   * could not be sent by then are abandoned so the service can stop.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    synchronized (GLOBAL_LOCK) {
+      if (global == this) {
+        global = null;
+      }
+    }
+    try {
+      sdk.getSdkTracerProvider().shutdown().join(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "LyssTracing shutdown failed", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /**
+   * A call run by {@link #traced}.
+   *
+   * @param <T> the result type
+   * @param <E> the exception type
+   */
+  @FunctionalInterface
+  public interface TracedCall<T, E extends Throwable> {
+    /** Runs the call. */
+    T call() throws E;
+  }
+}
