@@ -1,0 +1,67 @@
+package ai.lyss.demo.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Conversations and their messages, kept in a bounded in-memory store. */
+public final class ConversationGateway implements ConversationService {
+
+  private final ConversationStore store = new ConversationStore();
+  private final Clock clock;
+
+  /**
+   * Creates the service.
+   *
+   * @param clock wall clock for timestamps
+   */
+  public ConversationGateway(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Conversation create(RequestContext context, String title) {
+    context.failIfServerFaultRequested();
+    Conversation conversation =
+        new Conversation(
+            Ids.next("conv_"),
+            context.tenantId(),
+            cut(title),
+            clock.instant().toString(),
+            List.of());
+    store.put(conversation);
+    return conversation;
+  }
+
+  @Override
+  public Conversation get(RequestContext context, String id) {
+    context.failIfServerFaultRequested();
+    Conversation conversation = store.get(context.tenantId(), id);
+    if (conversation == null) {
+      throw ApiException.notFound("conversation_not_found", "No conversation '" + id + "'");
+    }
+    return conversation;
+  }
+
+  @Override
+  public Message addMessage(
+      RequestContext context, String conversationId, String role, String type, String content) {
+    context.failIfServerFaultRequested();
+    Message message =
+        new Message(
+            Ids.next("msg_"), conversationId, role, type, cut(content), clock.instant().toString());
+    if (!store.append(context.tenantId(), message)) {
+      throw ApiException.conflict(
+          "conversation_full",
+          "A conversation holds at most " + ConversationStore.MAX_MESSAGES + " messages");
+    }
+    return message;
+  }
+
+  private static String cut(String text) {
+    return text.length() <= ConversationStore.MAX_STORED_CONTENT
+        ? text
+        : text.substring(0, ConversationStore.MAX_STORED_CONTENT);
+  }
+}
