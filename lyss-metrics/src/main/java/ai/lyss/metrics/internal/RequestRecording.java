@@ -1,0 +1,72 @@
+package ai.lyss.metrics.internal;
+
+import ai.lyss.core.RequestView;
+import ai.lyss.core.RouteTemplates;
+import ai.lyss.metrics.HttpMetrics;
+import ai.lyss.metrics.LyssMetrics;
+
+/** What the servlet and JDK HTTP filters share: the labels of a finished request. */
+public final class RequestRecording {
+
+  private RequestRecording() {}
+
+  /**
+   * Records a finished request; never throws.
+   *
+   * @param metrics where to record
+   * @param request the request
+   * @param scope the request's scope ({@code @MonitorApi} endpoint name)
+   * @param status the status sent (or mapped from the failure)
+   * @param startNanos {@link System#nanoTime()} when the request started
+   */
+  public static void record(
+      LyssMetrics metrics, RequestView request, HttpScope scope, int status, long startNanos) {
+    long duration = System.nanoTime() - startNanos;
+    try {
+      String tenant = metrics.tenantResolver().resolveOrUnknown(request);
+      metrics
+          .http()
+          .record(
+              request.method(),
+              endpoint(metrics, request, scope, status),
+              status,
+              tenant,
+              duration);
+    } catch (RuntimeException e) {
+      RecordingErrors.swallowed("http request", e);
+    }
+  }
+
+  /**
+   * The endpoint label: the framework's route template, else the {@code @MonitorApi} name, else
+   * {@link HttpMetrics#UNMATCHED_NOT_FOUND} for a 404 (when enabled), else the collapsed path.
+   */
+  static String endpoint(LyssMetrics metrics, RequestView request, HttpScope scope, int status) {
+    Object route = request.attribute(RouteTemplates.ROUTE_ATTRIBUTE);
+    if (route instanceof String template && !template.isBlank()) {
+      return template;
+    }
+    String named = scope.endpoint();
+    if (named != null) {
+      return named;
+    }
+    if (status == 404 && metrics.groupsUnmatchedNotFound()) {
+      return HttpMetrics.UNMATCHED_NOT_FOUND;
+    }
+    return RouteTemplates.collapseIds(request.path());
+  }
+
+  /**
+   * The status to record for a request whose handler threw: the status already sent when the
+   * response was committed, else the mapped status of the failure.
+   *
+   * @param metrics whose status mapper to use
+   * @param committed whether a status was already sent
+   * @param sentStatus the status sent, when committed
+   * @param failure what the handler threw
+   */
+  public static int statusAfterFailure(
+      LyssMetrics metrics, boolean committed, int sentStatus, Throwable failure) {
+    return committed && sentStatus >= 100 ? sentStatus : MonitoredCalls.statusOf(metrics, failure);
+  }
+}
