@@ -1,0 +1,115 @@
+package ai.lyss.monitoring;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Prometheus and Alertmanager command-line tools the tests drive. A missing binary skips the
+ * test with a message saying which Debian package provides it (CI's {@code .ci/run} installs them),
+ * so the build passes on a machine with only a JDK.
+ */
+enum ExternalTool {
+  PROMTOOL("promtool", "prometheus"),
+  PROMETHEUS("prometheus", "prometheus"),
+  AMTOOL("amtool", "prometheus-alertmanager"),
+  ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager");
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final String binary;
+  private final String debianPackage;
+
+  ExternalTool(String binary, String debianPackage) {
+    this.binary = binary;
+    this.debianPackage = debianPackage;
+  }
+
+  /** The binary's path; skips the calling test when it is not on the PATH. */
+  Path require() {
+    Optional<Path> found = find();
+    Assumptions.assumeTrue(
+        found.isPresent(),
+        () ->
+            binary
+                + " is not on the PATH: skipping. Install it with `apt-get install "
+                + debianPackage
+                + "` (CI's .ci/run does).");
+    return found.orElseThrow();
+  }
+
+  private Optional<Path> find() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String directory : path.split(File.pathSeparator)) {
+      if (directory.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(directory, binary);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs the tool to completion (at most 60 s) in {@code workingDirectory}.
+   *
+   * @param arguments the arguments after the binary
+   */
+  Result run(Path workingDirectory, String... arguments) {
+    Path executable = require();
+    try {
+      Path stdout = Files.createTempFile("lyss-" + binary, ".out");
+      Path stderr = Files.createTempFile("lyss-" + binary, ".err");
+      try {
+        List<String> command = new java.util.ArrayList<>(List.of(executable.toString()));
+        command.addAll(List.of(arguments));
+        Process process =
+            new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          fail("%s %s did not finish within %s", binary, command, TIMEOUT);
+        }
+        return new Result(
+            process.exitValue(),
+            Files.readString(stdout, StandardCharsets.UTF_8),
+            Files.readString(stderr, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(stderr);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not run " + binary, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + binary, e);
+    }
+  }
+
+  /** What a finished tool printed and returned. */
+  record Result(int exitCode, String stdout, String stderr) {
+
+    /** Both streams, for assertion messages. */
+    String output() {
+      return stdout + stderr;
+    }
+  }
+}
