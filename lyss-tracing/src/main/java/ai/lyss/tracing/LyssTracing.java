@@ -234,6 +234,29 @@ public final class LyssTracing implements AutoCloseable {
   }
 
   /**
+   * Runs {@code call}, which returns nothing, in a span named {@code operation}; see {@link
+   * #traced}.
+   *
+   * @param operation the span name
+   * @param call the code to run
+   * @param <E> the exception type the call may throw
+   */
+  @SuppressWarnings("unchecked")
+  public <E extends Throwable> void tracedRun(String operation, TracedRunnable<E> call) throws E {
+    requireNonNull(call, "call");
+    try {
+      TracedOperation.named(tracer, operation)
+          .invoke(
+              () -> {
+                call.run();
+                return null;
+              });
+    } catch (Throwable t) {
+      throw (E) t;
+    }
+  }
+
+  /**
    * Spans dropped because a batch queue was full (the collector could not keep up), since start.
    */
   public long droppedSpans() {
@@ -269,6 +292,17 @@ public final class LyssTracing implements AutoCloseable {
   @Override
   public String toString() {
     return description;
+  }
+
+  /**
+   * A call without result run by {@link #tracedRun}.
+   *
+   * @param <E> the exception type
+   */
+  @FunctionalInterface
+  public interface TracedRunnable<E extends Throwable> {
+    /** Runs the call. */
+    void run() throws E;
   }
 
   /**
