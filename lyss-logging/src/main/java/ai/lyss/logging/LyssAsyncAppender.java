@@ -1,0 +1,278 @@
+package ai.lyss.logging;
+
+import ai.lyss.logging.internal.DropReporter;
+import ai.lyss.logging.internal.EventWriter;
+import ai.lyss.logging.internal.MetricsHook;
+import ai.lyss.logging.internal.TraceContext;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands events to its attached appenders on one background thread, so a slow, full or blocked
+ * output never blocks the threads that log.
+ *
+ * <p>Ordinary events wait in a bounded queue of {@link #setQueueSize queueSize}; when it is full
+ * they are dropped and counted (per level, in the {@code lyss_logging_events_dropped_total} metric
+ * when Micrometer is present, and in a WARNING line at most every {@link
+ * #setDropReportIntervalMillis dropReportIntervalMillis}). AUDIT and SECURITY events are never
+ * dropped: they also use {@link #setAuditReserve auditReserve} extra slots that ordinary events
+ * cannot take, and only when those are exhausted too does the logging thread wait for room. The
+ * OpenTelemetry span current on the logging thread is captured with the event.
+ */
+public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+    implements AppenderAttachable<ILoggingEvent> {
+
+  private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
+  private int queueSize = 8192;
+  private int auditReserve = 8192;
+  private long dropReportIntervalMillis = 30_000;
+  private long maxFlushTimeMillis = 5_000;
+  private @Nullable BlockingQueue<Object> queue;
+  private @Nullable DropReporter drops;
+  private @Nullable Thread worker;
+  private volatile boolean running;
+
+  /** Creates an appender; attach appenders and {@link #start()} it. */
+  public LyssAsyncAppender() {
+    setName("LYSS_ASYNC");
+  }
+
+  /**
+   * Capacity for ordinary events; default 8192.
+   *
+   * @param queueSize at least 1
+   */
+  public void setQueueSize(int queueSize) {
+    this.queueSize = queueSize;
+  }
+
+  /**
+   * Extra capacity only AUDIT and SECURITY events may use; default 8192.
+   *
+   * @param auditReserve at least 1
+   */
+  public void setAuditReserve(int auditReserve) {
+    this.auditReserve = auditReserve;
+  }
+
+  /**
+   * Minimum time between two drop-report WARNING lines; default 30000.
+   *
+   * @param millis at least 1
+   */
+  public void setDropReportIntervalMillis(long millis) {
+    this.dropReportIntervalMillis = millis;
+  }
+
+  /**
+   * How long {@link #stop()} waits for queued events to be written; default 5000.
+   *
+   * @param millis at least 0
+   */
+  public void setMaxFlushTimeMillis(long millis) {
+    this.maxFlushTimeMillis = millis;
+  }
+
+  /** Events this appender dropped since it started (never AUDIT or SECURITY). */
+  public long getDroppedCount() {
+    DropReporter reporter = drops;
+    return reporter == null ? 0 : reporter.total();
+  }
+
+  @Override
+  public void start() {
+    if (isStarted()) {
+      return;
+    }
+    if (queueSize < 1 || auditReserve < 1 || dropReportIntervalMillis < 1) {
+      addError(
+          "LyssAsyncAppender: queueSize, auditReserve and dropReportIntervalMillis must be at"
+              + " least 1 (were "
+              + queueSize
+              + ", "
+              + auditReserve
+              + ", "
+              + dropReportIntervalMillis
+              + "); fix the appender configuration");
+      throw new IllegalStateException(
+          "lyss-logging: LyssAsyncAppender queueSize, auditReserve and dropReportIntervalMillis"
+              + " must be at least 1");
+    }
+    if (!appenders.iteratorForAppenders().hasNext()) {
+      addWarn("LyssAsyncAppender has no attached appender: events go nowhere");
+    }
+    queue = new ArrayBlockingQueue<>(queueSize + auditReserve);
+    drops = new DropReporter(dropReportIntervalMillis);
+    running = true;
+    Thread thread = new Thread(this::drain, "lyss-log-writer-" + getName());
+    thread.setDaemon(true);
+    worker = thread;
+    thread.start();
+    MetricsHook.bindGlobalRegistryOnce();
+    super.start();
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    BlockingQueue<Object> q = queue;
+    DropReporter reporter = drops;
+    if (q == null || reporter == null) {
+      return;
+    }
+    try {
+      boolean mustKeep = EventWriter.isAuditOrSecurity(event);
+      if (!mustKeep && q.remainingCapacity() <= auditReserve) {
+        reporter.dropped(event);
+        return;
+      }
+      event.prepareForDeferredProcessing();
+      String[] ids = TraceContext.currentIds();
+      Object item = ids == null ? event : new Captured(event, ids);
+      if (q.offer(item)) {
+        return;
+      }
+      if (!mustKeep) {
+        reporter.dropped(event);
+        return;
+      }
+      waitForRoom(q, item);
+    } catch (RuntimeException e) {
+      addError("Could not queue a log event", e);
+    }
+  }
+
+  /** AUDIT and SECURITY only: wait for the writer, keeping (and restoring) any interrupt. */
+  private void waitForRoom(BlockingQueue<Object> q, Object item) {
+    boolean interrupted = false;
+    try {
+      while (running) {
+        try {
+          if (q.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            return;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      addError("Appender stopped while an AUDIT/SECURITY event waited for room: event lost");
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void drain() {
+    BlockingQueue<Object> q = queue;
+    DropReporter reporter = drops;
+    if (q == null || reporter == null) {
+      return;
+    }
+    LoggerContext loggerContext = (LoggerContext) getContext();
+    while (running || !q.isEmpty()) {
+      try {
+        Object item = q.poll(100, TimeUnit.MILLISECONDS);
+        if (item != null) {
+          deliver(item);
+        }
+        ILoggingEvent report = reporter.reportIfDue(loggerContext, false);
+        if (report != null) {
+          deliver(report);
+        }
+      } catch (InterruptedException e) {
+        // Keep draining; stop() ends the loop through 'running'.
+      } catch (RuntimeException e) {
+        addError("A log event could not be written", e);
+      }
+    }
+    ILoggingEvent last = reporter.reportIfDue(loggerContext, true);
+    if (last != null) {
+      deliver(last);
+    }
+  }
+
+  private void deliver(Object item) {
+    try {
+      if (item instanceof Captured captured) {
+        TraceContext.runWith(
+            captured.ids(), () -> appenders.appendLoopOnAppenders(captured.event()));
+      } else {
+        appenders.appendLoopOnAppenders((ILoggingEvent) item);
+      }
+    } catch (RuntimeException e) {
+      addError("A log event could not be written", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    running = false;
+    Thread thread = worker;
+    if (thread != null) {
+      try {
+        thread.join(Math.max(1, maxFlushTimeMillis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) {
+        BlockingQueue<Object> q = queue;
+        addWarn(
+            "LyssAsyncAppender: "
+                + (q == null ? 0 : q.size())
+                + " queued events were not written within maxFlushTimeMillis="
+                + maxFlushTimeMillis);
+      }
+    }
+    appenders.detachAndStopAllAppenders();
+  }
+
+  @Override
+  public void addAppender(Appender<ILoggingEvent> appender) {
+    appenders.addAppender(appender);
+  }
+
+  @Override
+  public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+    return appenders.iteratorForAppenders();
+  }
+
+  @Override
+  public @Nullable Appender<ILoggingEvent> getAppender(String name) {
+    return appenders.getAppender(name);
+  }
+
+  @Override
+  public boolean isAttached(Appender<ILoggingEvent> appender) {
+    return appenders.isAttached(appender);
+  }
+
+  @Override
+  public void detachAndStopAllAppenders() {
+    appenders.detachAndStopAllAppenders();
+  }
+
+  @Override
+  public boolean detachAppender(Appender<ILoggingEvent> appender) {
+    return appenders.detachAppender(appender);
+  }
+
+  @Override
+  public boolean detachAppender(String name) {
+    return appenders.detachAppender(name);
+  }
+
+  private record Captured(ILoggingEvent event, String[] ids) {}
+}

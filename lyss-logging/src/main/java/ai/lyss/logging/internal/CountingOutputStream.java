@@ -1,0 +1,37 @@
+package ai.lyss.logging.internal;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Counts the bytes written through it. */
+public final class CountingOutputStream extends FilterOutputStream {
+
+  private long count;
+
+  /**
+   * Wraps a stream.
+   *
+   * @param out the stream to write to
+   */
+  public CountingOutputStream(OutputStream out) {
+    super(out);
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    out.write(b);
+    count++;
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    out.write(b, off, len);
+    count += len;
+  }
+
+  /** Bytes written so far. */
+  public long count() {
+    return count;
+  }
+}

@@ -1,0 +1,266 @@
+package ai.lyss.logging.internal;
+
+import static ai.lyss.logging.LogFields.*;
+
+import ai.lyss.logging.LogFields;
+import ai.lyss.logging.LyssMarkers;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes one logging event as the fields of a JSON object in the schema order of design.md §3. It
+ * never writes a name twice and never fails on a value: see {@link ValueWriter}.
+ */
+public final class EventWriter {
+
+  /** How much of an event to write; the encoder falls back to smaller tiers on oversize lines. */
+  public enum Tier {
+    /** Everything, each value within its cap. */
+    FULL(1, true, true),
+    /** No event fields, short message and stack trace, {@code "truncated":true}. */
+    REDUCED(4, false, true),
+    /** Core and context fields, a very short message and the error type only. */
+    BARE(20, false, false);
+
+    final int divisor;
+    final boolean fields;
+    final boolean stackTrace;
+
+    Tier(int divisor, boolean fields, boolean stackTrace) {
+      this.divisor = divisor;
+      this.fields = fields;
+      this.stackTrace = stackTrace;
+    }
+  }
+
+  /** Field written by the reduced tiers to say that content was left out. */
+  public static final String TRUNCATED = "truncated";
+
+  private static final int MAX_NAME_CHARS = 256;
+  private static final int MAX_CONTEXT_CHARS = 256;
+
+  private final String service;
+  private final String version;
+  private final @Nullable String environment;
+  private final Redactor redactor;
+  private final int maxMessageChars;
+  private final int maxStackTraceChars;
+  private final ValueWriter values;
+
+  /**
+   * Creates a writer.
+   *
+   * @param service service name
+   * @param version service version
+   * @param environment deployment environment, omitted when {@code null}
+   * @param redactor the redaction rules
+   * @param maxMessageChars cap of the message
+   * @param maxValueChars cap of each string value
+   * @param maxStackTraceChars cap of the stack trace
+   */
+  public EventWriter(
+      String service,
+      String version,
+      @Nullable String environment,
+      Redactor redactor,
+      int maxMessageChars,
+      int maxValueChars,
+      int maxStackTraceChars) {
+    this.service = Texts.cap(service, MAX_NAME_CHARS);
+    this.version = Texts.cap(version, MAX_NAME_CHARS);
+    this.environment = environment == null ? null : Texts.cap(environment, MAX_NAME_CHARS);
+    this.redactor = redactor;
+    this.maxMessageChars = maxMessageChars;
+    this.maxStackTraceChars = maxStackTraceChars;
+    this.values = new ValueWriter(redactor, maxValueChars);
+  }
+
+  /**
+   * Writes the fields of {@code event} into the currently open JSON object.
+   *
+   * @param g generator positioned inside an object
+   * @param event the event
+   * @param tier how much to write
+   */
+  public void write(JsonGenerator g, ILoggingEvent event, Tier tier) {
+    g.writeStringProperty(TIMESTAMP, Timestamps.format(event.getTimeStamp()));
+    g.writeStringProperty(LEVEL, level(event));
+    g.writeStringProperty(SERVICE, service);
+    g.writeStringProperty(VERSION, version);
+    if (environment != null) {
+      g.writeStringProperty(ENVIRONMENT, environment);
+    }
+    g.writeStringProperty(MESSAGE, values.text(message(event), maxMessageChars / tier.divisor));
+    g.writeStringProperty(LOGGER, Texts.cap(String.valueOf(event.getLoggerName()), MAX_NAME_CHARS));
+    g.writeStringProperty(THREAD, Texts.cap(String.valueOf(event.getThreadName()), MAX_NAME_CHARS));
+
+    Names names = new Names();
+    for (String reserved : LogFields.RESERVED) {
+      names.add(reserved);
+    }
+    Map<String, String> mdc = event.getMDCPropertyMap();
+    List<KeyValuePair> pairs = event.getKeyValuePairs();
+    String[] context = contextValues(mdc, pairs);
+    for (int i = 0; i < context.length; i++) {
+      String value = context[i];
+      if (value != null) {
+        String name = CONTEXT.get(i);
+        names.add(name);
+        g.writeStringProperty(name, values.text(value, MAX_CONTEXT_CHARS));
+      }
+    }
+    if (tier.fields) {
+      writeEventFields(g, names, mdc, pairs, context);
+    } else {
+      g.writeBooleanProperty(TRUNCATED, true);
+    }
+    IThrowableProxy error = event.getThrowableProxy();
+    if (error != null) {
+      writeError(g, error, tier);
+    }
+  }
+
+  private void writeEventFields(
+      JsonGenerator g,
+      Names names,
+      @Nullable Map<String, String> mdc,
+      @Nullable List<KeyValuePair> pairs,
+      @Nullable String[] context) {
+    if (mdc != null && !mdc.isEmpty()) {
+      for (Map.Entry<String, String> entry : mdc.entrySet()) {
+        if (!CONTEXT.contains(entry.getKey())) {
+          writeField(g, names, entry.getKey(), entry.getValue());
+        }
+      }
+    }
+    if (pairs != null) {
+      for (KeyValuePair pair : pairs) {
+        String key = String.valueOf(pair.key);
+        int contextIndex = CONTEXT.indexOf(key);
+        if (contextIndex >= 0
+            && (pair.value == null || Objects.equals(context[contextIndex], textOf(pair.value)))) {
+          continue; // already written as the context field
+        }
+        writeField(g, names, key, pair.value);
+      }
+    }
+  }
+
+  private void writeField(JsonGenerator g, Names names, String key, @Nullable Object value) {
+    String base = key.isEmpty() ? RENAMED_PREFIX : Texts.cap(key, 128);
+    if (RESERVED.contains(base) || base.equals(TRUNCATED)) {
+      base = RENAMED_PREFIX + base;
+    }
+    g.writeName(names.claim(base));
+    if (value != null && redactor.isSensitiveKey(key)) {
+      g.writeString(Redactor.MASK);
+    } else {
+      values.write(g, value, 0);
+    }
+  }
+
+  /** Context values in {@link LogFields#CONTEXT} order: key-value pair, else MDC, else span. */
+  private static @Nullable String[] contextValues(
+      @Nullable Map<String, String> mdc, @Nullable List<KeyValuePair> pairs) {
+    @Nullable String[] context = new String[CONTEXT.size()];
+    if (pairs != null) {
+      for (KeyValuePair pair : pairs) {
+        int index = CONTEXT.indexOf(String.valueOf(pair.key));
+        if (index >= 0 && context[index] == null && pair.value != null) {
+          context[index] = textOf(pair.value);
+        }
+      }
+    }
+    if (mdc != null && !mdc.isEmpty()) {
+      for (int i = 0; i < context.length; i++) {
+        if (context[i] == null) {
+          context[i] = mdc.get(CONTEXT.get(i));
+        }
+      }
+    }
+    if (context[2] == null && context[3] == null) {
+      String[] ids = TraceContext.currentIds();
+      if (ids != null) {
+        context[2] = ids[0];
+        context[3] = ids[1];
+      }
+    }
+    return context;
+  }
+
+  private static String textOf(Object value) {
+    return ValueWriter.safeToString(value);
+  }
+
+  private void writeError(JsonGenerator g, IThrowableProxy error, Tier tier) {
+    g.writeName(ERROR);
+    g.writeStartObject();
+    g.writeStringProperty(ERROR_TYPE, Texts.cap(String.valueOf(error.getClassName()), 512));
+    g.writeStringProperty(ERROR_MESSAGE, values.text(error.getMessage(), 2048 / tier.divisor));
+    if (tier.stackTrace) {
+      String stack;
+      try {
+        stack = StackTraces.render(error);
+      } catch (RuntimeException e) {
+        stack = error.getClassName() + ": <stack trace unavailable>";
+      }
+      g.writeStringProperty(
+          ERROR_STACK_TRACE, values.text(stack, maxStackTraceChars / tier.divisor));
+    }
+    g.writeEndObject();
+  }
+
+  private static String message(ILoggingEvent event) {
+    try {
+      String message = event.getFormattedMessage();
+      return message == null ? "" : message;
+    } catch (RuntimeException e) {
+      return "<message formatting failed: " + e.getClass().getName() + ">";
+    }
+  }
+
+  /** The schema level: AUDIT / SECURITY by marker, else DEBUG, INFO, WARNING or ERROR. */
+  static String level(ILoggingEvent event) {
+    List<Marker> markers = event.getMarkerList();
+    if (markers != null) {
+      for (Marker marker : markers) {
+        if (marker.contains(LyssMarkers.AUDIT)) {
+          return "AUDIT";
+        }
+        if (marker.contains(LyssMarkers.SECURITY)) {
+          return "SECURITY";
+        }
+      }
+    }
+    int level = event.getLevel().toInt();
+    if (level >= Level.ERROR_INT) {
+      return "ERROR";
+    }
+    if (level >= Level.WARN_INT) {
+      return "WARNING";
+    }
+    return level >= Level.INFO_INT ? "INFO" : "DEBUG";
+  }
+
+  /** Whether an event must never be dropped: it carries the audit or security marker. */
+  public static boolean isAuditOrSecurity(ILoggingEvent event) {
+    List<Marker> markers = event.getMarkerList();
+    if (markers == null) {
+      return false;
+    }
+    for (Marker marker : markers) {
+      if (marker.contains(LyssMarkers.AUDIT) || marker.contains(LyssMarkers.SECURITY)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,146 @@
+package ai.lyss.logging.servlet;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/** Counts response body bytes written through the output stream or the writer. */
+final class CountingResponse extends HttpServletResponseWrapper {
+
+  private final AtomicLong bytes = new AtomicLong();
+  private @Nullable ServletOutputStream stream;
+  private @Nullable PrintWriter writer;
+
+  CountingResponse(HttpServletResponse response) {
+    super(response);
+  }
+
+  long bytesWritten() {
+    return bytes.get();
+  }
+
+  @Override
+  public ServletOutputStream getOutputStream() throws IOException {
+    ServletOutputStream current = stream;
+    if (current == null) {
+      current = new CountingStream(super.getOutputStream());
+      stream = current;
+    }
+    return current;
+  }
+
+  @Override
+  public PrintWriter getWriter() throws IOException {
+    PrintWriter current = writer;
+    if (current == null) {
+      boolean utf8 = StandardCharsets.UTF_8.name().equalsIgnoreCase(getCharacterEncoding());
+      // PrintWriter over a Writer adds no buffer: every write reaches the container's writer.
+      current = new PrintWriter(new CountingWriter(super.getWriter(), utf8));
+      writer = current;
+    }
+    return current;
+  }
+
+  private final class CountingStream extends ServletOutputStream {
+    private final ServletOutputStream delegate;
+
+    CountingStream(ServletOutputStream delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      delegate.write(b);
+      bytes.incrementAndGet();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      delegate.write(b, off, len);
+      bytes.addAndGet(len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      delegate.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
+
+    @Override
+    public boolean isReady() {
+      return delegate.isReady();
+    }
+
+    @Override
+    public void setWriteListener(WriteListener listener) {
+      delegate.setWriteListener(listener);
+    }
+  }
+
+  private final class CountingWriter extends Writer {
+    private final Writer delegate;
+    private final boolean utf8;
+
+    CountingWriter(Writer delegate, boolean utf8) {
+      this.delegate = delegate;
+      this.utf8 = utf8;
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      delegate.write(chars, off, len);
+      long n = 0;
+      for (int i = off; i < off + len; i++) {
+        n += encodedLength(chars[i]);
+      }
+      bytes.addAndGet(n);
+    }
+
+    @Override
+    public void write(String text, int off, int len) throws IOException {
+      delegate.write(text, off, len);
+      long n = 0;
+      for (int i = off; i < off + len; i++) {
+        n += encodedLength(text.charAt(i));
+      }
+      bytes.addAndGet(n);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      delegate.write(c);
+      bytes.addAndGet(encodedLength((char) c));
+    }
+
+    private int encodedLength(char c) {
+      if (!utf8 || c < 0x80) {
+        return 1;
+      }
+      if (c < 0x800) {
+        return 2;
+      }
+      return Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes, 2 per half
+    }
+
+    @Override
+    public void flush() throws IOException {
+      delegate.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
+  }
+}
