@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class BusinessMetrics {
 
   private final SeriesCache<AtomicLong> sessions;
-  private final SeriesCache<Counter> conversations;
+  private final SeriesCache<DoubleConsumer> conversations;
   private final SeriesCache<Counter> messages;
   private final SeriesCache<Counter> revenue;
   private final SeriesCache<AtomicLong> connections;
@@ -30,7 +31,8 @@ public final class BusinessMetrics {
         new SeriesCache<>(tenants(s, maxTenants, overflow), null, (t, u) -> meters.gauge(s, t));
     MetricDefinition c = MetricCatalog.CONVERSATIONS_CREATED;
     conversations =
-        new SeriesCache<>(tenants(c, maxTenants, overflow), null, (t, u) -> meters.counter(c, t));
+        new SeriesCache<>(
+            tenants(c, maxTenants, overflow), null, (t, u) -> meters.increments(c, t));
     MetricDefinition m = MetricCatalog.MESSAGES_SENT;
     messages =
         new SeriesCache<>(
@@ -85,7 +87,7 @@ public final class BusinessMetrics {
    */
   public void trackConversationCreated(@Nullable String tenantId) {
     try {
-      conversations.get(tenantId).increment();
+      conversations.get(tenantId).accept(1.0);
     } catch (RuntimeException e) {
       RecordingErrors.swallowed(MetricCatalog.CONVERSATIONS_CREATED.name(), e);
     }

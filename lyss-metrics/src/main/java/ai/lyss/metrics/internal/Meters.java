@@ -6,9 +6,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.DoubleConsumer;
 
 /**
  * Builds the Micrometer meters of catalog metrics with their full label set, HELP text and exactly
@@ -17,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Meters {
 
   private final MeterRegistry registry;
+  private final Map<String, ReservedSuffixCounter> reserved = new HashMap<>();
 
   /**
    * Creates a factory for a registry.
@@ -43,6 +49,33 @@ public final class Meters {
         .description(metric.help())
         .tags(tags(metric, labelValues))
         .register(registry);
+  }
+
+  /**
+   * An increment action on a counter of a catalog metric: a Micrometer counter, or on a {@code
+   * PrometheusMeterRegistry} a {@link ReservedSuffixCounter} when the name ends in a suffix the
+   * Prometheus client would strip.
+   *
+   * @param metric a counter definition
+   * @param labelValues one value per label key, in catalog order
+   */
+  public DoubleConsumer increments(MetricDefinition metric, String... labelValues) {
+    if (registry instanceof PrometheusMeterRegistry prometheus
+        && ReservedSuffixCounter.needed(metric)) {
+      ReservedSuffixCounter family;
+      synchronized (reserved) {
+        family = reserved.get(metric.name());
+        if (family == null) {
+          family = ReservedSuffixCounter.of(metric);
+          prometheus.getPrometheusRegistry().register(family);
+          reserved.put(metric.name(), family);
+        }
+      }
+      DoubleAdder adder = family.series(labelValues);
+      return adder::add;
+    }
+    Counter counter = counter(metric, labelValues);
+    return counter::increment;
   }
 
   /**

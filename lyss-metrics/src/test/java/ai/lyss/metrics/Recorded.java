@@ -1,0 +1,44 @@
+package ai.lyss.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.search.Search;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Reads what was recorded, and waits for asynchronous recordings with a deadline. */
+final class Recorded {
+
+  private Recorded() {}
+
+  static double requests(MeterRegistry registry, String... tags) {
+    return search(registry, MetricCatalog.HTTP_REQUESTS, tags).counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  static long timed(MeterRegistry registry, String... tags) {
+    return search(registry, MetricCatalog.HTTP_REQUEST_DURATION, tags).timers().stream()
+        .mapToLong(Timer::count)
+        .sum();
+  }
+
+  static double counter(MeterRegistry registry, MetricDefinition metric, String... tags) {
+    return search(registry, metric, tags).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  static Search search(MeterRegistry registry, MetricDefinition metric, String... tags) {
+    return registry.find(metric.meterName()).tags(tags);
+  }
+
+  static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+  }
+}
