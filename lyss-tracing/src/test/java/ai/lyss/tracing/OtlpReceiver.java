@@ -1,0 +1,78 @@
+package ai.lyss.tracing;
+
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real OTLP/HTTP receiver: decodes request bodies with the official protobuf classes. */
+final class OtlpReceiver implements AutoCloseable {
+  private final HttpServer server;
+  private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+
+  OtlpReceiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/v1/traces",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+            requests.add(ExportTraceServiceRequest.parseFrom(body.readAllBytes()));
+            byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, response.length == 0 ? -1 : response.length);
+            exchange.getResponseBody().write(response);
+          } finally {
+            exchange.close();
+          }
+        });
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  String tracesUrl() {
+    return baseUrl() + "/v1/traces";
+  }
+
+  List<ExportTraceServiceRequest> requests() {
+    return requests;
+  }
+
+  List<String> contentTypes() {
+    return contentTypes;
+  }
+
+  List<ResourceSpans> resourceSpans() {
+    List<ResourceSpans> all = new ArrayList<>();
+    requests.forEach(r -> all.addAll(r.getResourceSpansList()));
+    return all;
+  }
+
+  List<Span> spans() {
+    List<Span> all = new ArrayList<>();
+    for (ResourceSpans rs : resourceSpans()) {
+      for (ScopeSpans ss : rs.getScopeSpansList()) {
+        all.addAll(ss.getSpansList());
+      }
+    }
+    return all;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
