@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -51,9 +52,22 @@ public final class DemoServer implements AutoCloseable {
       System.out.print(DemoConfig.usage());
       return;
     }
+    // The hook is registered first, so a SIGTERM during start-up still stops what has started.
+    AtomicReference<@Nullable DemoServer> running = new AtomicReference<>();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  DemoServer demo = running.get();
+                  if (demo != null) {
+                    demo.close();
+                  }
+                },
+                "lyss-demo-shutdown"));
     DemoServer demo;
     try {
       demo = start(DemoConfig.parse(arguments, System.getenv()));
+      running.set(demo);
     } catch (IllegalArgumentException e) {
       fail(System.err, e.getMessage(), 2);
       return;
@@ -61,7 +75,6 @@ public final class DemoServer implements AutoCloseable {
       fail(System.err, e.getMessage(), 1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "lyss-demo-shutdown"));
     demo.join();
   }
 
