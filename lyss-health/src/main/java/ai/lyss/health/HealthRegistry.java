@@ -127,9 +127,13 @@ public final class HealthRegistry implements AutoCloseable {
         continue;
       }
       selected.add(c);
-      HealthCheckResult cached = background ? orNotYet(c.last()) : fresh(c.last());
-      results.add(cached);
-      runs.add(cached == null ? executor.start(c) : null);
+      if (background) {
+        results.add(orNotYet(c.last()));
+        runs.add(null);
+      } else {
+        results.add(null);
+        runs.add(executor.start(c, this::isFresh));
+      }
     }
     boolean interrupted = false;
     List<HealthReport.Entry> entries = new ArrayList<>(selected.size());
@@ -171,12 +175,12 @@ public final class HealthRegistry implements AutoCloseable {
     return future.join();
   }
 
-  private @Nullable HealthCheckResult fresh(@Nullable HealthCheckResult last) {
-    if (last == null || cacheTtlMillis <= 0) {
-      return null;
+  private boolean isFresh(HealthCheckResult last) {
+    if (cacheTtlMillis <= 0) {
+      return false;
     }
     long age = clock.millis() - last.observedAt().toEpochMilli();
-    return age >= 0 && age < cacheTtlMillis ? last : null;
+    return age >= 0 && age < cacheTtlMillis;
   }
 
   private HealthCheckResult orNotYet(@Nullable HealthCheckResult last) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,10 +64,27 @@ public final class CheckExecutor implements AutoCloseable {
    * @return a future that completes (never exceptionally) by the check's timeout
    */
   public CompletableFuture<HealthCheckResult> start(RegisteredCheck check) {
+    return start(check, r -> false);
+  }
+
+  /**
+   * Returns the last result if {@code reuse} accepts it, else joins the run in flight, else starts
+   * a run. Decided under the check's lock, so racing callers never start two runs.
+   *
+   * @param check the check
+   * @param reuse whether the last result is still fresh enough
+   * @return a future that completes (never exceptionally) by the check's timeout
+   */
+  public CompletableFuture<HealthCheckResult> start(
+      RegisteredCheck check, Predicate<HealthCheckResult> reuse) {
     synchronized (check) {
       CompletableFuture<HealthCheckResult> current = check.inFlight;
       if (current != null && !current.isDone()) {
         return current;
+      }
+      HealthCheckResult last = check.last();
+      if (last != null && reuse.test(last)) {
+        return CompletableFuture.completedFuture(last);
       }
       CompletableFuture<HealthCheckResult> run = new CompletableFuture<>();
       check.inFlight = run;

@@ -1,0 +1,147 @@
+package ai.lyss.health.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real PostgreSQL 15 server on a free loopback port, with password (SCRAM) authentication,
+ * started for one test class. Runs as the postgres user when the tests run as root.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+  public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+  private final Path dir;
+  private final Path data;
+  private final int port;
+  private final String user;
+  private final String password;
+  private boolean running;
+
+  private PostgresServer(Path dir, int port, String user, String password) {
+    this.dir = dir;
+    this.data = dir.resolve("data");
+    this.port = port;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** Starts a server, or skips the test class when PostgreSQL is not installed. */
+  public static PostgresServer start(String user, String password) throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl")),
+        "PostgreSQL 15 is not installed (" + BIN + "): install postgresql-15 to run this test");
+    if (Processes.isRoot()) {
+      Assumptions.assumeTrue(
+          Files.isExecutable(Path.of("/usr/sbin/runuser"))
+              || Files.isExecutable(Path.of("/sbin/runuser")),
+          "running as root needs runuser to start PostgreSQL as the postgres user");
+    }
+    Path dir = Files.createTempDirectory("lyss-health-pg");
+    Path pwfile = dir.resolve("pwfile");
+    Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
+    if (Processes.isRoot()) {
+      UserPrincipal pg =
+          dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+      Files.setOwner(dir, pg);
+      Files.setOwner(pwfile, pg);
+    }
+    PostgresServer server = new PostgresServer(dir, Net.closedPort(), user, password);
+    Processes.run(
+        "postgres",
+        List.of(
+            BIN.resolve("initdb").toString(),
+            "-D",
+            server.data.toString(),
+            "-U",
+            user,
+            "--pwfile=" + pwfile,
+            "--auth-host=scram-sha-256",
+            "--auth-local=trust",
+            "-E",
+            "UTF8",
+            "--no-sync"),
+        180);
+    server.startServer();
+    return server;
+  }
+
+  private void startServer() throws IOException, InterruptedException {
+    Processes.run(
+        "postgres",
+        List.of(
+            BIN.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            "120",
+            "-o",
+            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start"),
+        180);
+    running = true;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  /** {@code jdbc:postgresql://127.0.0.1:port/postgres}. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+  }
+
+  /** Stops the server immediately (simulates an outage). */
+  public void stop() throws IOException, InterruptedException {
+    if (running) {
+      running = false;
+      Processes.run(
+          "postgres",
+          List.of(
+              BIN.resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-m",
+              "immediate",
+              "-w",
+              "stop"),
+          120);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      Processes.deleteTree(dir);
+    }
+  }
+
+  /** The server log, for diagnosing failures. */
+  public String log() throws IOException {
+    Path log = dir.resolve("server.log");
+    try (Stream<String> lines = Files.exists(log) ? Files.lines(log) : Stream.empty()) {
+      return String.join("\n", lines.toList());
+    }
+  }
+}

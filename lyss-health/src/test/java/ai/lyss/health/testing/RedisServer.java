@@ -1,0 +1,117 @@
+package ai.lyss.health.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real redis-server on a free loopback port with {@code requirepass} and one ACL user, started
+ * for one test class.
+ */
+public final class RedisServer implements AutoCloseable {
+
+  public static final Path BINARY = Path.of("/usr/bin/redis-server");
+
+  private final Process process;
+  private final Path dir;
+  private final int port;
+
+  private RedisServer(Process process, Path dir, int port) {
+    this.process = process;
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /**
+   * Starts redis-server, or skips the test class when it is not installed.
+   *
+   * @param password the default user's password ({@code requirepass})
+   * @param aclUser an extra ACL user
+   * @param aclPassword its password
+   */
+  public static RedisServer start(String password, String aclUser, String aclPassword)
+      throws IOException {
+    Assumptions.assumeTrue(
+        Files.isExecutable(BINARY),
+        "redis-server is not installed (" + BINARY + "): install redis-server to run this test");
+    Path dir = Files.createTempDirectory("lyss-health-redis");
+    int port = Net.closedPort();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    BINARY.toString(),
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    dir.toString(),
+                    "--requirepass",
+                    password,
+                    "--user",
+                    aclUser,
+                    "on",
+                    ">" + aclPassword,
+                    "~*",
+                    "&*",
+                    "+@all"))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
+    RedisServer server = new RedisServer(p, dir, port);
+    try {
+      Poll.until(
+          "redis-server to accept connections",
+          Duration.ofSeconds(30),
+          () -> {
+            if (!p.isAlive()) {
+              throw new AssertionError("redis-server exited: " + server.log());
+            }
+            return Net.accepting(port);
+          });
+    } catch (RuntimeException | AssertionError e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops the server (simulates an outage). */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  String log() {
+    try {
+      return Files.readString(dir.resolve("redis.log"));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      Processes.deleteTree(dir);
+    }
+  }
+}
