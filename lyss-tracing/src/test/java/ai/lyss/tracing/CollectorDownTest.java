@@ -1,0 +1,129 @@
+package ai.lyss.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lyss.tracing.micrometer.TracingMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The host service comes first: an unreachable or hung collector must not hurt it. */
+class CollectorDownTest {
+
+  private static final int QUEUE = 64;
+  private static final int SPANS = 20_000;
+
+  private static int unusedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static LyssTracing start(String endpoint) {
+    return LyssTracing.builder()
+        .serviceName("collector-down")
+        .endpoint(endpoint)
+        .registerGlobal(false)
+        .envLookup(name -> null)
+        .maxQueueSize(QUEUE)
+        .scheduleDelay(Duration.ofMillis(20))
+        .exportTimeout(Duration.ofSeconds(30))
+        .closeTimeout(Duration.ofSeconds(2))
+        .build();
+  }
+
+  /** Ends many spans; returns the slowest 1000-span batch in nanoseconds. */
+  private static long produceSpans(LyssTracing tracing) {
+    long worstBatch = 0;
+    for (int batch = 0; batch < SPANS / 1000; batch++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < 1000; i++) {
+        tracing.tracer().spanBuilder("request").setAttribute("i", i).startSpan().end();
+      }
+      worstBatch = Math.max(worstBatch, System.nanoTime() - start);
+    }
+    return worstBatch;
+  }
+
+  private static void assertServiceUnharmed(LyssTracing tracing) {
+    long worstBatch = produceSpans(tracing);
+    // 1000 spans well under a second even on a loaded 2-core machine: nothing waits on the network.
+    assertThat(Duration.ofNanos(worstBatch)).isLessThan(Duration.ofSeconds(1));
+    // Bounded queue: almost everything beyond its capacity is dropped, and counted.
+    Await.until("drops counted", () -> tracing.droppedSpans() >= SPANS - 10L * QUEUE);
+    long start = System.nanoTime();
+    tracing.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void portNobodyListensOnKeepsLatencyDropsAndClosesInTime() throws Exception {
+    LyssTracing tracing = start("http://127.0.0.1:" + unusedPort() + "/v1/traces");
+    assertServiceUnharmed(tracing);
+  }
+
+  @Test
+  void collectorThatAcceptsButNeverAnswersKeepsLatencyDropsAndClosesInTime() throws Exception {
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!blackHole.isClosed()) {
+                  try {
+                    held.add(blackHole.accept());
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              },
+              "black-hole-collector");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      LyssTracing tracing = start("http://127.0.0.1:" + blackHole.getLocalPort() + "/v1/traces");
+      assertServiceUnharmed(tracing);
+      assertThat(held).isNotEmpty();
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void failedExportsAreCountedAsExportFailures() throws Exception {
+    LyssTracing tracing =
+        LyssTracing.builder()
+            .serviceName("collector-down")
+            .endpoint("http://127.0.0.1:" + unusedPort() + "/v1/traces")
+            .registerGlobal(false)
+            .envLookup(name -> null)
+            .scheduleDelay(Duration.ofMillis(20))
+            .exportTimeout(Duration.ofSeconds(1))
+            .closeTimeout(Duration.ofSeconds(2))
+            .build();
+    tracing.tracer().spanBuilder("lost").startSpan().end();
+    Await.until("export failure counted", () -> tracing.exportFailedSpans() == 1);
+    tracing.close();
+  }
+
+  @Test
+  void dropsAreExposedAsAPrometheusCounter() throws Exception {
+    LyssTracing tracing = start("http://127.0.0.1:" + unusedPort() + "/v1/traces");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new TracingMetrics(tracing).bindTo(registry);
+    produceSpans(tracing);
+    Await.until("drops", () -> tracing.droppedSpans() > 0);
+    String scrape = registry.scrape();
+    assertThat(scrape).containsPattern("(?m)^lyss_tracing_spans_dropped_total [1-9][0-9.E]*$");
+    assertThat(scrape).contains("lyss_tracing_spans_export_failed_total");
+    tracing.close();
+  }
+}
