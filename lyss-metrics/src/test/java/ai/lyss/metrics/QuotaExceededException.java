@@ -1,10 +1,10 @@
 package ai.lyss.metrics;
 
 /** A test exception that services map to 429. */
-final class QuotaExceededException extends RuntimeException {
+public final class QuotaExceededException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  QuotaExceededException() {
+  public QuotaExceededException() {
     super("quota exhausted");
   }
 }

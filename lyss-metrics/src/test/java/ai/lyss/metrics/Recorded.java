@@ -8,31 +8,31 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Reads what was recorded, and waits for asynchronous recordings with a deadline. */
-final class Recorded {
+public final class Recorded {
 
   private Recorded() {}
 
-  static double requests(MeterRegistry registry, String... tags) {
+  public static double requests(MeterRegistry registry, String... tags) {
     return search(registry, MetricCatalog.HTTP_REQUESTS, tags).counters().stream()
         .mapToDouble(Counter::count)
         .sum();
   }
 
-  static long timed(MeterRegistry registry, String... tags) {
+  public static long timed(MeterRegistry registry, String... tags) {
     return search(registry, MetricCatalog.HTTP_REQUEST_DURATION, tags).timers().stream()
         .mapToLong(Timer::count)
         .sum();
   }
 
-  static double counter(MeterRegistry registry, MetricDefinition metric, String... tags) {
+  public static double counter(MeterRegistry registry, MetricDefinition metric, String... tags) {
     return search(registry, metric, tags).counters().stream().mapToDouble(Counter::count).sum();
   }
 
-  static Search search(MeterRegistry registry, MetricDefinition metric, String... tags) {
+  public static Search search(MeterRegistry registry, MetricDefinition metric, String... tags) {
     return registry.find(metric.meterName()).tags(tags);
   }
 
-  static void await(String what, BooleanSupplier condition) {
+  public static void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

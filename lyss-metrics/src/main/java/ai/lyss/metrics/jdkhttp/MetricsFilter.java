@@ -6,6 +6,7 @@ import ai.lyss.core.jdkhttp.ExchangeRequestView;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.internal.HttpScope;
 import ai.lyss.metrics.internal.RequestRecording;
+import ai.lyss.metrics.internal.ScopedExchange;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -21,9 +22,10 @@ import java.io.IOException;
  *
  * <p>The endpoint is the {@code ai.lyss.route} exchange attribute when the handler sets it, else
  * the {@code @MonitorApi} name of the method that handled the exchange, else the path with ids
- * collapsed (404s without a route are grouped, see {@code HttpMetrics.UNMATCHED_NOT_FOUND}). A
- * handler that throws is recorded with the mapped status (500 by default) and the exception is
- * passed on unchanged.
+ * collapsed (404s without a route are grouped, see {@code HttpMetrics.UNMATCHED_NOT_FOUND}). The
+ * filter passes an exchange with per-exchange attributes down the chain, because on JDK 17 the
+ * server's own exchange attributes are shared by the whole context. A handler that throws is
+ * recorded with the mapped status (500 by default) and the exception is passed on unchanged.
  */
 public final class MetricsFilter extends Filter {
 
@@ -43,7 +45,8 @@ public final class MetricsFilter extends Filter {
   }
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+  public void doFilter(HttpExchange original, Chain chain) throws IOException {
+    HttpExchange exchange = ScopedExchange.wrap(original);
     long start = System.nanoTime();
     HttpScope scope = HttpScope.open();
     Throwable failure = null;
