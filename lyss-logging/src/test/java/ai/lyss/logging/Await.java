@@ -5,11 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a deadline, polling; never a fixed sleep. */
-final class Await {
+public final class Await {
 
   private Await() {}
 
-  static void until(Duration timeout, BooleanSupplier condition, String what) {
+  public static void until(Duration timeout, BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

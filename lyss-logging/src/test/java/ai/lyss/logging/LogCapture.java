@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * An isolated Logback context whose root logger writes through {@link LyssJsonEncoder} into memory
  * (optionally behind {@link LyssAsyncAppender}); lines are parsed with duplicate-key detection on.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
-  static final ObjectMapper JSON =
+  public static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   final LoggerContext context = new LoggerContext();
@@ -40,15 +40,15 @@ final class LogCapture implements AutoCloseable {
 
   private LogCapture() {}
 
-  static LogCapture sync() {
+  public static LogCapture sync() {
     return create(encoder -> {}, null);
   }
 
-  static LogCapture sync(Consumer<LyssJsonEncoder> configure) {
+  public static LogCapture sync(Consumer<LyssJsonEncoder> configure) {
     return create(configure, null);
   }
 
-  static LogCapture async(Consumer<LyssAsyncAppender> configure) {
+  public static LogCapture async(Consumer<LyssAsyncAppender> configure) {
     return create(encoder -> {}, configure);
   }
 
@@ -87,15 +87,15 @@ final class LogCapture implements AutoCloseable {
     return capture;
   }
 
-  Logger logger(String name) {
+  public Logger logger(String name) {
     return context.getLogger(name);
   }
 
-  StructuredLogger structured(String name) {
+  public StructuredLogger structured(String name) {
     return StructuredLogger.of(context.getLogger(name));
   }
 
-  List<String> rawLines() {
+  public List<String> rawLines() {
     String text = stream.text();
     List<String> lines = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
@@ -109,7 +109,7 @@ final class LogCapture implements AutoCloseable {
     return lines;
   }
 
-  List<JsonNode> lines() {
+  public List<JsonNode> lines() {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : rawLines()) {
       nodes.add(JSON.readTree(line));
