@@ -139,6 +139,7 @@ public final class CheckExecutor implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private @Nullable CancelScope scope;
     private boolean cancelled;
+    private boolean finished;
 
     Attempt(RegisteredCheck check, CompletableFuture<HealthCheckResult> run) {
       this.check = check;
@@ -149,7 +150,7 @@ public final class CheckExecutor implements AutoCloseable {
     public void run() {
       CancelScope entered;
       synchronized (this) {
-        if (cancelled || run.isDone()) {
+        if (cancelled || finished) {
           return;
         }
         check.executing = true;
@@ -188,12 +189,13 @@ public final class CheckExecutor implements AutoCloseable {
     boolean complete(HealthCheckResult result, double millis) {
       HealthCheckResult timed = result.withTiming(millis, clock.instant());
       synchronized (this) {
-        if (run.isDone()) {
+        if (finished) {
           return false;
         }
+        finished = true;
         check.setLast(timed);
-        run.complete(timed);
       }
+      // Listeners (metrics) see the result before any waiting report returns.
       for (HealthCheckListener listener : listeners) {
         try {
           listener.onResult(check.name, timed);
@@ -201,6 +203,7 @@ public final class CheckExecutor implements AutoCloseable {
           // A broken listener must never break health reporting.
         }
       }
+      run.complete(timed);
       return true;
     }
 
