@@ -40,6 +40,11 @@ final class MonitoringFiles {
     return YAML.readTree(read(file));
   }
 
+  /** Parses YAML text. */
+  static JsonNode yamlOf(String text) {
+    return YAML.readTree(text);
+  }
+
   /** Parses a JSON file. */
   static JsonNode json(Path file) {
     return JSON.readTree(read(file));
