@@ -35,8 +35,19 @@ public final class LyssLogbackConfigurator extends ContextAwareBase implements C
     this(LyssLogbackConfigurator.class.getClassLoader());
   }
 
-  LyssLogbackConfigurator(ClassLoader classLoader) {
+  private LyssLogbackConfigurator(ClassLoader classLoader) {
     this.classLoader = classLoader;
+  }
+
+  /**
+   * A configurator that looks for the service's own configuration files with {@code classLoader}
+   * (tests use an isolated loader).
+   *
+   * @param classLoader where to look for logback.xml / logback-test.xml
+   */
+  public static LyssLogbackConfigurator forClassLoader(ClassLoader classLoader) {
+    return new LyssLogbackConfigurator(
+        java.util.Objects.requireNonNull(classLoader, "classLoader"));
   }
 
   @Override
