@@ -74,7 +74,8 @@ public final class RedisHealthCheck implements HealthCheck, DownstreamCheck {
     if (userInfo != null && !userInfo.isEmpty()) {
       int colon = userInfo.indexOf(':');
       if (colon < 0) {
-        b.password(userInfo);
+        // redis://user@host: an ACL user whose password is set on the builder.
+        b.username(userInfo);
       } else {
         String user = userInfo.substring(0, colon);
         b.password(userInfo.substring(colon + 1));
