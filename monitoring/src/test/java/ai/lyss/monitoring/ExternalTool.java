@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ enum ExternalTool {
       Path stdout = Files.createTempFile("lyss-" + binary, ".out");
       Path stderr = Files.createTempFile("lyss-" + binary, ".err");
       try {
-        List<String> command = new java.util.ArrayList<>(List.of(executable.toString()));
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(List.of(arguments));
         Process process =
             new ProcessBuilder(command)

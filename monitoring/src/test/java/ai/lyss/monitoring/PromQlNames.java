@@ -3,6 +3,7 @@ package ai.lyss.monitoring;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ final class PromQlNames {
     Matcher identifier = IDENTIFIER.matcher(STRING.matcher(bare).replaceAll(" "));
     while (identifier.find()) {
       String name = identifier.group(1);
-      if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (!KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
         selectors.add(new Selector(name, Set.of()));
       }
     }

@@ -2,6 +2,7 @@ package ai.lyss.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PromQlNamesTest {
@@ -13,8 +14,7 @@ class PromQlNamesTest {
 
     assertThat(usage.selectors())
         .containsExactly(
-            new PromQlNames.Selector(
-                "http_requests_total", java.util.Set.of("status", "tenant_id")));
+            new PromQlNames.Selector("http_requests_total", Set.of("status", "tenant_id")));
   }
 
   @Test
@@ -43,7 +43,6 @@ class PromQlNamesTest {
   @Test
   void nameMatcherNamesTheMetric() {
     assertThat(PromQlNames.of("{__name__=\"http_requests_total\", method=\"GET\"}").selectors())
-        .containsExactly(
-            new PromQlNames.Selector("http_requests_total", java.util.Set.of("method")));
+        .containsExactly(new PromQlNames.Selector("http_requests_total", Set.of("method")));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,7 +86,7 @@ class RuleFilesTest {
         runbook
             .lines()
             .filter(line -> line.startsWith("### "))
-            .map(line -> line.substring(4).strip().toLowerCase(java.util.Locale.ROOT))
+            .map(line -> line.substring(4).strip().toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
 
     for (RuleFiles.AlertRule rule : RuleFiles.alertRules()) {
@@ -93,7 +94,7 @@ class RuleFilesTest {
       assertThat(rule.labels().get("severity")).as(rule.alert()).isIn("critical", "warning");
       assertThat(annotations.path("summary").asString()).as(rule.alert()).isNotBlank();
       assertThat(annotations.path("description").asString()).as(rule.alert()).isNotBlank();
-      String anchor = rule.alert().toLowerCase(java.util.Locale.ROOT);
+      String anchor = rule.alert().toLowerCase(Locale.ROOT);
       assertThat(annotations.path("runbook_url").asString())
           .as(rule.alert())
           .endsWith("docs/monitoring.md#" + anchor);
