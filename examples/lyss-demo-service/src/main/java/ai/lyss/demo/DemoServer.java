@@ -1,6 +1,7 @@
 package ai.lyss.demo;
 
 import ai.lyss.demo.traffic.TrafficGenerator;
+import ai.lyss.tracing.LogCorrelation;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the demo gateway on embedded Jetty and stops it cleanly on SIGTERM: in-flight requests
@@ -47,6 +51,10 @@ public final class DemoServer implements AutoCloseable {
    * @param args settings, see {@code --help}
    */
   public static void main(String[] args) {
+    // Before anything touches OpenTelemetry, so every log line inside a span gets trace_id.
+    LogCorrelation.install();
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     List<String> arguments = List.of(args);
     if (arguments.contains("--help") || arguments.contains("-h")) {
       System.out.print(DemoConfig.usage());
@@ -86,9 +94,11 @@ public final class DemoServer implements AutoCloseable {
    */
   static DemoServer start(DemoConfig config) {
     URI trafficTarget = config.traffic ? loopbackTarget(config.host) : null;
-    DemoApplication application = DemoApplication.create(config);
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    DemoApplication application = DemoApplication.create(config, System.getenv());
+    Server server = new Server(application.threads());
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.host);
     connector.setPort(config.port);
     server.addConnector(connector);
@@ -118,6 +128,9 @@ public final class DemoServer implements AutoCloseable {
         base,
         base,
         base);
+    LOG.info(
+        "Tracing: {} - recent spans also kept in memory for /debug/traces",
+        application.tracingSummary());
     TrafficGenerator traffic = null;
     if (trafficTarget != null) {
       URI target = URI.create(trafficTarget + ":" + port);

@@ -2,25 +2,34 @@ package ai.lyss.demo.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.logging.Fields;
+import ai.lyss.logging.Severity;
+import ai.lyss.logging.StructuredLogger;
+import ai.lyss.metrics.BusinessMetrics;
 import java.time.Clock;
 
-/** Chat completions: model lookup, tenant quota, then the provider call. */
+/** Chat completions: model lookup, tenant quota, the provider call, then billing. */
 public final class ChatGateway implements ChatService {
 
-  private final SimulatedModelProvider provider;
+  private static final StructuredLogger LOG = StructuredLogger.getLogger(ChatGateway.class);
+
+  private final ModelCalls models;
   private final TenantQuota quota;
+  private final BusinessMetrics business;
   private final Clock clock;
 
   /**
    * Creates the gateway.
    *
-   * @param provider the model provider
+   * @param models the measured model call path
    * @param quota the per-tenant quota
+   * @param business business metrics (revenue)
    * @param clock wall clock for the {@code created} field
    */
-  public ChatGateway(SimulatedModelProvider provider, TenantQuota quota, Clock clock) {
-    this.provider = requireNonNull(provider, "provider");
+  public ChatGateway(ModelCalls models, TenantQuota quota, BusinessMetrics business, Clock clock) {
+    this.models = requireNonNull(models, "models");
     this.quota = requireNonNull(quota, "quota");
+    this.business = requireNonNull(business, "business");
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -39,6 +48,11 @@ public final class ChatGateway implements ChatService {
                             + ModelCatalog.all().stream().map(ModelCatalog.Model::name).toList()));
     long retryAfter = quota.tryAcquire(context.tenantId());
     if (retryAfter > 0) {
+      LOG.security(
+          "quota.exceeded",
+          Severity.LOW,
+          "Tenant used up its chat completion quota",
+          Fields.of("tenant_id", context.tenantId(), "quota", quota.limit()));
       throw ApiException.quotaExceeded(
           "Tenant quota of " + quota.limit() + " chat completions per window is used up",
           retryAfter);
@@ -46,13 +60,19 @@ public final class ChatGateway implements ChatService {
     ProviderResponse response;
     try {
       response =
-          provider.complete(
+          models.call(
+              context.tenantId(),
               model,
               request.messages(),
               request.maxTokens(),
               context.fault() == RequestContext.Fault.PROVIDER);
     } catch (ProviderException e) {
       throw ApiException.badGateway("Model provider failed: " + e.getMessage());
+    }
+    if (!context.planType().equals("free")) {
+      int tokens = response.inputTokens() + response.outputTokens();
+      business.trackRevenue(
+          context.tenantId(), context.planType(), tokens * model.pricePerThousandTokens() / 1000);
     }
     return new ChatCompletion(Ids.next("chatcmpl-"), clock.instant().getEpochSecond(), response);
   }

@@ -1,8 +1,13 @@
 package ai.lyss.demo.gateway;
 
+import ai.lyss.metrics.MonitorApi;
+import ai.lyss.tracing.Traced;
 import java.util.List;
 
-/** The chat completions endpoint's business logic. */
+/**
+ * The chat completions endpoint's business logic. The annotations are applied by {@code
+ * MonitoredProxy} and {@code TracedProxy} (plain Java; with Spring the aspects do the same).
+ */
 public interface ChatService {
 
   /**
@@ -37,5 +42,7 @@ public interface ChatService {
    * @throws ApiException 404 for an unknown model, 429 when the tenant's quota is used up, 502 when
    *     the provider fails
    */
+  @MonitorApi(value = "chat_completions", method = "POST")
+  @Traced("chat.completions")
   ChatCompletion complete(RequestContext context, ChatRequest request);
 }

@@ -2,6 +2,7 @@ package ai.lyss.demo.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.metrics.BusinessMetrics;
 import java.time.Clock;
 import java.util.List;
 
@@ -9,14 +10,17 @@ import java.util.List;
 public final class ConversationGateway implements ConversationService {
 
   private final ConversationStore store = new ConversationStore();
+  private final BusinessMetrics business;
   private final Clock clock;
 
   /**
    * Creates the service.
    *
+   * @param business business metrics (conversations created, messages sent)
    * @param clock wall clock for timestamps
    */
-  public ConversationGateway(Clock clock) {
+  public ConversationGateway(BusinessMetrics business, Clock clock) {
+    this.business = requireNonNull(business, "business");
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -31,6 +35,7 @@ public final class ConversationGateway implements ConversationService {
             clock.instant().toString(),
             List.of());
     store.put(conversation);
+    business.trackConversationCreated(context.tenantId());
     return conversation;
   }
 
@@ -56,6 +61,7 @@ public final class ConversationGateway implements ConversationService {
           "conversation_full",
           "A conversation holds at most " + ConversationStore.MAX_MESSAGES + " messages");
     }
+    business.trackMessageSent(context.tenantId(), type);
     return message;
   }
 

@@ -1,5 +1,7 @@
 package ai.lyss.demo.gateway;
 
+import ai.lyss.metrics.MonitorApi;
+import ai.lyss.tracing.Traced;
 import java.util.List;
 
 /** The conversations endpoints' business logic. */
@@ -44,6 +46,8 @@ public interface ConversationService {
    * @param context tenant and injected faults
    * @param title the title, may be empty
    */
+  @MonitorApi(value = "conversations_create", method = "POST")
+  @Traced("conversations.create")
   Conversation create(RequestContext context, String title);
 
   /**
@@ -53,6 +57,8 @@ public interface ConversationService {
    * @param id the conversation id
    * @throws ApiException 404 when the tenant has no such conversation
    */
+  @MonitorApi(value = "conversations_get", method = "GET")
+  @Traced("conversations.get")
   Conversation get(RequestContext context, String id);
 
   /**
@@ -65,6 +71,8 @@ public interface ConversationService {
    * @param content the text
    * @throws ApiException 404 for an unknown conversation, 409 when it is full
    */
+  @MonitorApi(value = "conversations_add_message", method = "POST")
+  @Traced("conversations.add_message")
   Message addMessage(
       RequestContext context, String conversationId, String role, String type, String content);
 }

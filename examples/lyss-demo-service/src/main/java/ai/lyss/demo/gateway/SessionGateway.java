@@ -2,6 +2,8 @@ package ai.lyss.demo.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.logging.StructuredLogger;
+import ai.lyss.metrics.BusinessMetrics;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,15 +17,20 @@ public final class SessionGateway implements SessionService {
   /** Sessions kept at most. */
   public static final int MAX_SESSIONS = 10_000;
 
+  private static final StructuredLogger LOG = StructuredLogger.getLogger(SessionGateway.class);
+
   private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final BusinessMetrics business;
   private final Clock clock;
 
   /**
    * Creates the service.
    *
+   * @param business business metrics (active sessions)
    * @param clock wall clock for timestamps
    */
-  public SessionGateway(Clock clock) {
+  public SessionGateway(BusinessMetrics business, Clock clock) {
+    this.business = requireNonNull(business, "business");
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -42,9 +49,11 @@ public final class SessionGateway implements SessionService {
       }
     }
     if (evicted != null) {
-      ended(evicted);
+      ended(evicted, "evicted");
     }
-    started(session);
+    business.trackUserLogin(session.tenantId());
+    LOG.audit(
+        "session.login", session.tenantId(), userId, "login", "session/" + session.id(), "success");
     return session;
   }
 
@@ -59,10 +68,17 @@ public final class SessionGateway implements SessionService {
       }
       sessions.remove(sessionId);
     }
-    ended(session);
+    ended(session, "success");
   }
 
-  private void started(Session session) {}
-
-  private void ended(Session session) {}
+  private void ended(Session session, String result) {
+    business.trackUserLogout(session.tenantId());
+    LOG.audit(
+        "session.logout",
+        session.tenantId(),
+        session.userId(),
+        "logout",
+        "session/" + session.id(),
+        result);
+  }
 }

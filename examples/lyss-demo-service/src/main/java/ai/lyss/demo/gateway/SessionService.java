@@ -1,5 +1,8 @@
 package ai.lyss.demo.gateway;
 
+import ai.lyss.metrics.MonitorApi;
+import ai.lyss.tracing.Traced;
+
 /** The sessions endpoints' business logic: login and logout. */
 public interface SessionService {
 
@@ -19,6 +22,8 @@ public interface SessionService {
    * @param context tenant and injected faults
    * @param userId the validated user id
    */
+  @MonitorApi(value = "sessions_login", method = "POST")
+  @Traced("sessions.login")
   Session login(RequestContext context, String userId);
 
   /**
@@ -28,5 +33,7 @@ public interface SessionService {
    * @param sessionId the session id
    * @throws ApiException 404 when the tenant has no such session
    */
+  @MonitorApi(value = "sessions_logout", method = "DELETE")
+  @Traced("sessions.logout")
   void logout(RequestContext context, String sessionId);
 }

@@ -8,12 +8,12 @@ import ai.lyss.demo.gateway.ApiException;
 import ai.lyss.demo.gateway.ChatService;
 import ai.lyss.demo.gateway.ConversationService;
 import ai.lyss.demo.gateway.SessionService;
+import ai.lyss.logging.Fields;
+import ai.lyss.logging.StructuredLogger;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /v1/*} API: matches the route, records its template under {@link
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 @SuppressWarnings("serial") // never serialized
 public final class ApiServlet extends HttpServlet {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+  private static final StructuredLogger LOG = StructuredLogger.getLogger(ApiServlet.class);
 
   private final Routes routes;
 
@@ -53,7 +53,9 @@ public final class ApiServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Routes.Match match = routes.match(request.getMethod(), ServletRequestView.of(request).path());
-    request.setAttribute(RouteTemplates.ROUTE_ATTRIBUTE, match.template());
+    if (match.template() != null) {
+      request.setAttribute(RouteTemplates.ROUTE_ATTRIBUTE, match.template());
+    }
     try {
       Endpoint endpoint = match.endpoint();
       if (endpoint == null) {
@@ -71,7 +73,10 @@ public final class ApiServlet extends HttpServlet {
       Json.writeError(response, e.status(), e.type(), e.code(), e.getMessage());
     } catch (RuntimeException e) {
       // An unexpected failure: logged with its stack trace, answered without internals.
-      LOG.error("Unhandled error in {} {}", request.getMethod(), match.template(), e);
+      LOG.error(
+          "Unhandled error",
+          e,
+          Fields.of("method", request.getMethod(), "endpoint", String.valueOf(match.template())));
       Json.writeError(response, 500, "server_error", "internal_error", "Internal server error");
     }
   }

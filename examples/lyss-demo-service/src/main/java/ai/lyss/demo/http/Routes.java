@@ -14,9 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Routes {
 
-  /** The route label of requests that match no route, so random paths cannot add series. */
-  static final String NOT_FOUND = "NOT_FOUND";
-
   private static final String ID = "{id}";
   private static final Pattern ID_SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -25,12 +22,14 @@ final class Routes {
   /**
    * The outcome of matching a request.
    *
-   * @param template the matched template, {@link #NOT_FOUND} when no path matched
+   * @param template the matched template, {@code null} when no path matched (lyss-metrics then
+   *     groups the 404 under one endpoint, so random paths cannot add series)
    * @param endpoint the handler, {@code null} when no route matched the method and path
    * @param pathId the {@code {id}} segment, empty when none
    * @param allowed the methods the path supports, for a 405's {@code Allow} header
    */
-  record Match(String template, @Nullable Endpoint endpoint, String pathId, Set<String> allowed) {}
+  record Match(
+      @Nullable String template, @Nullable Endpoint endpoint, String pathId, Set<String> allowed) {}
 
   private final List<Route> routes = new ArrayList<>();
 
@@ -54,7 +53,7 @@ final class Routes {
       allowed.add(route.method());
       template = route.template();
     }
-    return new Match(template == null ? NOT_FOUND : template, null, "", allowed);
+    return new Match(template, null, "", allowed);
   }
 
   private static @Nullable String matchSegments(String[] template, String[] actual) {

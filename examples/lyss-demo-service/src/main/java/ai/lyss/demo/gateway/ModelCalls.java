@@ -1,0 +1,92 @@
+package ai.lyss.demo.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.lyss.metrics.AiModelMetrics;
+import ai.lyss.metrics.TokenUsage;
+import ai.lyss.tracing.GenAiSpan;
+import ai.lyss.tracing.GenAiSpans;
+import io.opentelemetry.context.Scope;
+import java.util.List;
+
+/**
+ * Every call to the model provider goes through here, so each one is measured the same way: a GenAI
+ * client span ({@code chat gpt-4o}, tokens, finish reason, {@code error.type}), the AI model
+ * metrics ({@code ai_model_requests_total}, {@code ai_model_latency_seconds}, {@code
+ * ai_tokens_consumed_total}) and the provider's health window.
+ */
+public final class ModelCalls {
+
+  private final SimulatedModelProvider provider;
+  private final AiModelMetrics metrics;
+  private final GenAiSpans spans;
+  private final ProviderHealth health;
+
+  /**
+   * Creates the call path.
+   *
+   * @param provider the provider
+   * @param metrics AI model metrics
+   * @param spans GenAI span factory
+   * @param health the provider's recent-outcome window
+   */
+  public ModelCalls(
+      SimulatedModelProvider provider,
+      AiModelMetrics metrics,
+      GenAiSpans spans,
+      ProviderHealth health) {
+    this.provider = requireNonNull(provider, "provider");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.spans = requireNonNull(spans, "spans");
+    this.health = requireNonNull(health, "health");
+  }
+
+  /**
+   * Calls the model for a tenant.
+   *
+   * @param tenantId the tenant, for the metric labels
+   * @param model the model
+   * @param messages the prompt
+   * @param maxTokens output cap, 0 for the default
+   * @param forceFailure fail the call (fault injection)
+   * @throws ProviderException when the provider fails
+   */
+  @SuppressWarnings("try") // the scope only makes the span current around the provider call
+  ProviderResponse call(
+      String tenantId,
+      ModelCatalog.Model model,
+      List<ChatMessage> messages,
+      int maxTokens,
+      boolean forceFailure) {
+    long start = System.nanoTime();
+    GenAiSpan span = spans.start(GenAiSpans.OPERATION_CHAT, model.provider(), model.name());
+    try (Scope scope = span.makeCurrent()) {
+      ProviderResponse response = provider.complete(model, messages, maxTokens, forceFailure);
+      span.responseModel(response.model())
+          .usage(response.inputTokens(), response.outputTokens())
+          .finishReasons(response.finishReason());
+      metrics.record(
+          model.provider(),
+          model.name(),
+          tenantId,
+          System.nanoTime() - start,
+          true,
+          TokenUsage.split(response.inputTokens(), response.outputTokens()));
+      health.record(true);
+      return response;
+    } catch (ProviderException e) {
+      span.fail(e.errorType());
+      metrics.record(
+          model.provider(),
+          model.name(),
+          tenantId,
+          System.nanoTime() - start,
+          false,
+          TokenUsage.NONE);
+      health.record(false);
+      throw e;
+    } finally {
+      span.close();
+    }
+  }
+}
