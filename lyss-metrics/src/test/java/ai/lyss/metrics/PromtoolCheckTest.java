@@ -1,0 +1,63 @@
+package ai.lyss.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PromtoolCheckTest {
+
+  private static Path promtool() {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+      Path candidate = Path.of(dir, "promtool");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return Path.of("/usr/bin/promtool");
+  }
+
+  @Test
+  void promtoolFindsNoProblemInARealScrape() throws Exception {
+    Path promtool = promtool();
+    assumeTrue(
+        Files.isExecutable(promtool),
+        "promtool is not installed (Debian package prometheus); skipping the lint of the scrape");
+    LyssMetrics metrics = LyssMetrics.builder().maxTenantsPerMetric(2).build();
+    metrics.http().record("GET", "/v1/conversations/{id}", 200, "acme", 2_000_000L);
+    metrics.http().record("POST", "/v1/chat/completions", 429, "globex", 9_000_000L);
+    metrics.http().record("POST", "/v1/chat/completions", 502, "third-overflows", 9_000_000L);
+    metrics
+        .aiModels()
+        .record("openai", "gpt-4o", "acme", Duration.ofSeconds(2), true, TokenUsage.split(5, 7));
+    metrics
+        .aiModels()
+        .record("anthropic", "claude", "acme", Duration.ofSeconds(1), false, TokenUsage.total(3));
+    metrics.business().trackUserLogin("acme");
+    metrics.business().trackConversationCreated("acme");
+    metrics.business().trackMessageSent("acme", "user");
+    metrics.business().trackRevenue("acme", "pro", 9.99);
+    metrics.business().setActiveConnections("postgres", "acme", 4);
+
+    Process process =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(metrics.scrape().getBytes(StandardCharsets.UTF_8));
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    process.getInputStream().transferTo(output);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(process.exitValue()).isZero();
+  }
+}
