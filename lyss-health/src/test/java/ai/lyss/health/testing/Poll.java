@@ -15,7 +15,6 @@ public final class Poll {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out after " + timeout + " waiting for " + what);
       }
-      Thread.onSpinWait();
       try {
         Thread.sleep(10); // poll interval, not a wait for the condition itself
       } catch (InterruptedException e) {
