@@ -27,7 +27,9 @@ import java.util.function.ToIntFunction;
  *   <li>any request of tenant {@code greedy}: 429, its quota is exhausted.
  * </ul>
  *
- * It also reports 90 connections to database {@code lyss_main}.
+ * The healthy endpoint also records conversations, messages, logins and a successful AI call with
+ * token usage, so that every dashboard panel has data. The service reports 90 connections to
+ * database {@code lyss_main}.
  */
 final class FailingService implements AutoCloseable {
 
@@ -45,7 +47,7 @@ final class FailingService implements AutoCloseable {
     // put) in the context's map, shared by concurrent exchanges of the same context.
     route("/v1/chat/completions", "/v1/chat/completions", this::chatCompletion);
     route("/v1/reports/", "/v1/reports/{id}", tenant -> slowReport());
-    route("/v1/conversations/", "/v1/conversations/{id}", tenant -> 200);
+    route("/v1/conversations/", "/v1/conversations/{id}", this::conversation);
     server.setExecutor(executor);
     metrics.business().setActiveConnections("lyss_main", "acme", 50);
     metrics.business().setActiveConnections("lyss_main", "globex", 40);
@@ -76,6 +78,23 @@ final class FailingService implements AutoCloseable {
     exchange.getRequestBody().readAllBytes();
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
+  }
+
+  /** Healthy, and feeds the business, session and token panels of the dashboard. */
+  private int conversation(String tenant) {
+    metrics.business().trackConversationCreated(tenant);
+    metrics.business().trackMessageSent(tenant, "user");
+    metrics.business().trackUserLogin(tenant);
+    metrics
+        .aiModels()
+        .record(
+            "openai",
+            "gpt-4o-mini",
+            tenant,
+            Duration.ofMillis(300),
+            true,
+            TokenUsage.split(12, 30));
+    return 200;
   }
 
   private int chatCompletion(String tenant) {
