@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ai.lyss.health.internal.CheckExecutor;
 import ai.lyss.health.internal.DownstreamCheck;
 import ai.lyss.health.internal.RegisteredCheck;
+import ai.lyss.health.internal.ReportRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -52,16 +50,9 @@ public final class HealthRegistry implements AutoCloseable {
 
   private final List<RegisteredCheck> checks;
   private final CheckExecutor executor;
-  private final Clock clock;
-  private final long deadlineNanos;
-  private final long cacheTtlMillis;
-  private final boolean background;
+  private final ReportRunner runner;
 
   private HealthRegistry(Builder b) {
-    this.clock = b.clock;
-    this.deadlineNanos = b.deadline.toNanos();
-    this.cacheTtlMillis = b.cacheTtl.toMillis();
-    this.background = b.refreshPeriod != null;
     this.executor = new CheckExecutor(b.maxConcurrency, b.clock, b.listeners);
     List<RegisteredCheck> list = new ArrayList<>();
     b.checks.forEach(
@@ -73,6 +64,9 @@ public final class HealthRegistry implements AutoCloseable {
                   name, spec.check, spec.options.isLiveness(), spec.options.isCritical(), timeout));
         });
     this.checks = List.copyOf(list);
+    this.runner =
+        new ReportRunner(
+            checks, executor, b.clock, b.deadline, b.cacheTtl, b.refreshPeriod != null);
     for (HealthCheckListener listener : b.listeners) {
       checks.forEach(c -> listener.onRegistered(c.name()));
     }
@@ -80,7 +74,7 @@ public final class HealthRegistry implements AutoCloseable {
     if (period != null) {
       executor
           .timer()
-          .scheduleWithFixedDelay(this::refreshAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+          .scheduleWithFixedDelay(runner::refreshAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -118,85 +112,7 @@ public final class HealthRegistry implements AutoCloseable {
   }
 
   private HealthReport run(Predicate<RegisteredCheck> group) {
-    long deadline = System.nanoTime() + deadlineNanos;
-    List<RegisteredCheck> selected = new ArrayList<>();
-    List<@Nullable CompletableFuture<HealthCheckResult>> runs = new ArrayList<>();
-    List<@Nullable HealthCheckResult> results = new ArrayList<>();
-    for (RegisteredCheck c : checks) {
-      if (!group.test(c)) {
-        continue;
-      }
-      selected.add(c);
-      if (background) {
-        results.add(orNotYet(c.last()));
-        runs.add(null);
-      } else {
-        results.add(null);
-        runs.add(executor.start(c, this::isFresh));
-      }
-    }
-    boolean interrupted = false;
-    List<HealthReport.Entry> entries = new ArrayList<>(selected.size());
-    for (int i = 0; i < selected.size(); i++) {
-      RegisteredCheck c = selected.get(i);
-      HealthCheckResult result = results.get(i);
-      CompletableFuture<HealthCheckResult> future = runs.get(i);
-      if (result == null && future != null) {
-        result = await(c, future, deadline, interrupted);
-        interrupted |= Thread.currentThread().isInterrupted();
-      }
-      entries.add(new HealthReport.Entry(c.name(), requireNonNull(result), c.critical()));
-    }
-    return HealthReport.of(clock.instant(), entries);
-  }
-
-  private HealthCheckResult await(
-      RegisteredCheck c,
-      CompletableFuture<HealthCheckResult> future,
-      long deadline,
-      boolean interrupted) {
-    try {
-      if (interrupted) {
-        throw new InterruptedException();
-      }
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      executor.expire(c, "timeout after " + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      HealthCheckResult now = future.getNow(null);
-      return now != null
-          ? now
-          : HealthCheckResult.unhealthy("not waited for: caller interrupted")
-              .withTiming(0, clock.instant());
-    } catch (ExecutionException e) {
-      return HealthCheckResult.unhealthy("check failed").withTiming(0, clock.instant());
-    }
-    return future.join();
-  }
-
-  private boolean isFresh(HealthCheckResult last) {
-    if (cacheTtlMillis <= 0) {
-      return false;
-    }
-    long age = clock.millis() - last.observedAt().toEpochMilli();
-    return age >= 0 && age < cacheTtlMillis;
-  }
-
-  private HealthCheckResult orNotYet(@Nullable HealthCheckResult last) {
-    return last != null
-        ? last
-        : HealthCheckResult.unhealthy("not checked yet").withTiming(0, clock.instant());
-  }
-
-  private void refreshAll() {
-    for (RegisteredCheck c : checks) {
-      try {
-        executor.start(c);
-      } catch (RuntimeException e) {
-        // Keep refreshing the other checks; the failing one stays at its last result.
-      }
-    }
+    return runner.run(group);
   }
 
   /** Builds a {@link HealthRegistry}; every setting is validated when set. */
