@@ -88,6 +88,12 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     return reporter == null ? 0 : reporter.total();
   }
 
+  /** Events queued and not yet handed to the attached appenders. */
+  public int getPendingCount() {
+    BlockingQueue<Object> q = queue;
+    return q == null ? 0 : q.size();
+  }
+
   @Override
   public void start() {
     if (isStarted()) {

@@ -3,9 +3,9 @@ package ai.lyss.logging.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Masks secrets in field values and free text. Immutable and thread-safe; never modifies its input,
@@ -20,52 +20,61 @@ public final class Redactor {
       List.of(
           // PEM private keys, possibly cut short by a length cap.
           new Rule(
-              "-----BEGIN",
+              t -> t.contains("-----BEGIN"),
               Pattern.compile(
                   "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
                       + " KEY-----|$)"),
               MASK),
           // user:password@ in URLs (database URLs, proxies, webhooks).
           new Rule(
-              "://",
+              t -> t.contains("://") && t.indexOf('@') >= 0,
               Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)[^\\s/@]+@"),
               "$1" + MASK + "@"),
           // Bearer / Basic credentials in headers or text.
           new Rule(
-              null,
+              t -> containsIgnoreCase(t, "bearer") || containsIgnoreCase(t, "basic"),
               Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
               "$1 " + MASK),
           // JSON Web Tokens.
           new Rule(
-              "eyJ",
+              t -> t.contains("eyJ"),
               Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
               MASK),
           // OpenAI / Anthropic style sk- keys (sk-..., sk-proj-..., sk-ant-...).
-          new Rule("sk-", Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"), MASK),
+          new Rule(t -> t.contains("sk-"), Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"), MASK),
           // Stripe-style live/test keys.
-          new Rule("_", Pattern.compile("\\b[rsp]k_(?:live|test)_[A-Za-z0-9]{10,}"), MASK),
+          new Rule(
+              t -> t.contains("_live_") || t.contains("_test_"),
+              Pattern.compile("\\b[rsp]k_(?:live|test)_[A-Za-z0-9]{10,}"),
+              MASK),
           // AWS access key ids.
-          new Rule(null, Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), MASK),
+          new Rule(
+              t -> t.contains("AKIA") || t.contains("ASIA"),
+              Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+              MASK),
           // GitHub tokens.
           new Rule(
-              null,
+              t -> t.indexOf('_') >= 0,
               Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
               MASK),
           // Slack tokens.
-          new Rule("xox", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), MASK),
+          new Rule(
+              t -> t.contains("xox"), Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), MASK),
           // Google API keys.
-          new Rule("AIza", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), MASK),
+          new Rule(t -> t.contains("AIza"), Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), MASK),
           // Hugging Face tokens.
-          new Rule("hf_", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), MASK),
+          new Rule(t -> t.contains("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), MASK),
           // Header lines whose whole value is a credential.
           new Rule(
-              null,
+              t ->
+                  hasSeparator(t)
+                      && (containsIgnoreCase(t, "authoriz") || containsIgnoreCase(t, "cookie")),
               Pattern.compile(
                   "(?i)\\b((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*)[^\\r\\n]+"),
               "$1$2" + MASK),
           // key=value and "key":"value" pairs with a sensitive key.
           new Rule(
-              null,
+              Redactor::hasSeparator,
               Pattern.compile(
                   "(?i)((?:password|passwd|pwd|passphrase|secret|api[_-]?key|apikey|"
                       + "access[_-]?key|private[_-]?key|(?:access|refresh|id|auth|session)?[_-]?"
@@ -84,7 +93,7 @@ public final class Redactor {
     this.keys = new SensitiveKeys(extraKeys);
     List<Rule> all = new ArrayList<>(BUILT_IN);
     for (Pattern pattern : extraPatterns) {
-      all.add(new Rule(null, pattern, MASK));
+      all.add(new Rule(t -> true, pattern, MASK));
     }
     this.rules = List.copyOf(all);
   }
@@ -129,10 +138,30 @@ public final class Redactor {
     return result;
   }
 
-  /** A pattern and its replacement; the pattern runs only when the text contains the anchor. */
-  private record Rule(@Nullable String anchor, Pattern pattern, String replacement) {
+  private static boolean hasSeparator(String text) {
+    return text.indexOf(':') >= 0 || text.indexOf('=') >= 0;
+  }
+
+  private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+    int last = text.length() - lowerCaseWord.length();
+    char first = lowerCaseWord.charAt(0);
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if ((c == first || Character.toLowerCase(c) == first)
+          && text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A pattern and its replacement. The cheap {@code precheck} runs first: most strings contain none
+   * of the characters a secret needs, and then no regular expression runs (or allocates).
+   */
+  private record Rule(Predicate<String> precheck, Pattern pattern, String replacement) {
     String apply(String text) {
-      if (anchor != null && !text.contains(anchor)) {
+      if (!precheck.test(text)) {
         return text;
       }
       Matcher matcher = pattern.matcher(text);
