@@ -43,8 +43,7 @@ final class FailingService implements AutoCloseable {
   FailingService() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/metrics", PrometheusHandler.create(metrics));
-    // One context per route: the JDK keeps exchange attributes (where the route template is
-    // put) in the context's map, shared by concurrent exchanges of the same context.
+    // One context per route, each handler naming its route template as a router would.
     route("/v1/chat/completions", "/v1/chat/completions", this::chatCompletion);
     route("/v1/reports/", "/v1/reports/{id}", tenant -> slowReport());
     route("/v1/conversations/", "/v1/conversations/{id}", this::conversation);
