@@ -35,34 +35,71 @@ public final class RedisServer implements AutoCloseable {
    */
   public static RedisServer start(String password, String aclUser, String aclPassword)
       throws IOException {
+    int port = Net.closedPort();
+    return start(
+        port,
+        List.of(
+            "--port",
+            Integer.toString(port),
+            "--requirepass",
+            password,
+            "--user",
+            aclUser,
+            "on",
+            ">" + aclPassword,
+            "~*",
+            "&*",
+            "+@all"));
+  }
+
+  /**
+   * Starts redis-server speaking only TLS, with {@code requirepass}.
+   *
+   * @param password the default user's password
+   * @param cert PEM certificate (also used as the CA)
+   * @param key PEM private key
+   */
+  public static RedisServer startTls(String password, Path cert, Path key) throws IOException {
+    int port = Net.closedPort();
+    return start(
+        port,
+        List.of(
+            "--port",
+            "0",
+            "--tls-port",
+            Integer.toString(port),
+            "--tls-cert-file",
+            cert.toString(),
+            "--tls-key-file",
+            key.toString(),
+            "--tls-ca-cert-file",
+            cert.toString(),
+            "--tls-auth-clients",
+            "no",
+            "--requirepass",
+            password));
+  }
+
+  private static RedisServer start(int port, List<String> args) throws IOException {
     Assumptions.assumeTrue(
         Files.isExecutable(BINARY),
         "redis-server is not installed (" + BINARY + "): install redis-server to run this test");
     Path dir = Files.createTempDirectory("lyss-health-redis");
-    int port = Net.closedPort();
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
+        List.of(
+            BINARY.toString(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            dir.toString()));
+    command.addAll(args);
     Process p =
-        new ProcessBuilder(
-                List.of(
-                    BINARY.toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    dir.toString(),
-                    "--requirepass",
-                    password,
-                    "--user",
-                    aclUser,
-                    "on",
-                    ">" + aclPassword,
-                    "~*",
-                    "&*",
-                    "+@all"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
