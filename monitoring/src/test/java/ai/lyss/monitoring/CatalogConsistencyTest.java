@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * a series our own recording rules produce.
  */
 class CatalogConsistencyTest {
+
+  private static final Pattern LABEL_VALUES =
+      Pattern.compile("label_values\\((\\w+),\\s*(\\w+)\\)");
 
   @Test
   void everyMetricAndLabelOfTheAlertAndSloRulesIsInTheCatalog() {
@@ -38,7 +43,13 @@ class CatalogConsistencyTest {
 
   @Test
   void tenantVariableQueriesACatalogMetricAndLabel() {
-    assertThat(CatalogNames.seriesLabels().get("http_requests_total")).contains("tenant_id");
+    String definition = Dashboard.variable("tenant").get("definition").asString();
+    Matcher labelValues = LABEL_VALUES.matcher(definition);
+
+    assertThat(labelValues.matches()).as(definition).isTrue();
+    assertThat(CatalogNames.seriesLabels().get(labelValues.group(1)))
+        .as(definition)
+        .contains(labelValues.group(2));
   }
 
   @Test
