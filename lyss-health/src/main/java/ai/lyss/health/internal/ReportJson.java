@@ -5,6 +5,7 @@ import ai.lyss.health.HealthReport;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class ReportJson {
     StringBuilder out = new StringBuilder(128 + 160 * report.entries().size());
     out.append('{');
     field(out, OVERALL_STATUS).append(Json.string(report.status().jsonValue())).append(',');
-    field(out, TIMESTAMP).append(Json.string(timestamp(report.timestamp()))).append(',');
+    appendTimestamp(field(out, TIMESTAMP).append('"'), report.timestamp()).append("\",");
     field(out, SERVICES).append('[');
     boolean first = true;
     for (HealthReport.Entry entry : report.entries()) {
@@ -69,8 +70,8 @@ public final class ReportJson {
       if (error != null) {
         field(out, ERROR).append(Json.string(detailed ? error : genericError)).append(',');
       }
-      field(out, RESPONSE_TIME).append(millis(r.responseTimeMillis())).append(',');
-      field(out, TIMESTAMP).append(Json.string(timestamp(r.observedAt())));
+      appendMillis(field(out, RESPONSE_TIME), r.responseTimeMillis()).append(',');
+      appendTimestamp(field(out, TIMESTAMP).append('"'), r.observedAt()).append('"');
       if (detailed && !r.details().isEmpty()) {
         out.append(',');
         field(out, DETAILS).append('{');
@@ -97,11 +98,40 @@ public final class ReportJson {
    * @param instant the instant
    */
   public static String timestamp(Instant instant) {
-    return ISO_MILLIS.format(instant);
+    return appendTimestamp(new StringBuilder(24), instant).toString();
   }
 
-  private static String millis(double value) {
-    return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+  // Hand-written instead of DateTimeFormatter: a probe renders several timestamps, and the
+  // formatter allocated most of the report's garbage.
+  private static StringBuilder appendTimestamp(StringBuilder out, Instant instant) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      return out.append(ISO_MILLIS.format(instant));
+    }
+    pad(out, year, 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append('T');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2).append('.');
+    return pad(out, instant.getNano() / 1_000_000, 3).append('Z');
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int limit = (int) Math.pow(10, width - 1); limit > 1 && value < limit; limit /= 10) {
+      out.append('0');
+    }
+    return out.append(value);
+  }
+
+  private static StringBuilder appendMillis(StringBuilder out, double value) {
+    if (value >= 1e12) {
+      return out.append(
+          BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString());
+    }
+    long tenths = Math.round(value * 10);
+    return out.append(tenths / 10).append('.').append(tenths % 10);
   }
 
   private static StringBuilder field(StringBuilder out, String name) {
