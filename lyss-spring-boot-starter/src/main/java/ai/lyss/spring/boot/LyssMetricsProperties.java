@@ -1,0 +1,135 @@
+package ai.lyss.spring.boot;
+
+import ai.lyss.metrics.LyssMetricsBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the lyss-metrics auto-configuration ({@code lyss.metrics.*}). */
+@ConfigurationProperties(LyssMetricsProperties.PREFIX)
+public final class LyssMetricsProperties {
+
+  /** The property prefix. */
+  public static final String PREFIX = "lyss.metrics";
+
+  private static final int MAX_CAP = 1_000_000;
+
+  /** Whether the Lyss metric catalog, its HTTP filter, @MonitorApi and /metrics are wired. */
+  private boolean enabled = true;
+
+  /** Distinct tenants each metric admits before recording __overflow__. */
+  private int maxTenantsPerMetric = LyssMetricsBuilder.DEFAULT_MAX_TENANTS_PER_METRIC;
+
+  /** Distinct endpoints each HTTP metric admits before recording __overflow__. */
+  private int maxEndpointsPerMetric = LyssMetricsBuilder.DEFAULT_MAX_ENDPOINTS_PER_METRIC;
+
+  /** Distinct values of provider, model, message_type, plan_type, database per metric. */
+  private int maxValuesPerLabel = LyssMetricsBuilder.DEFAULT_MAX_VALUES_PER_LABEL;
+
+  /** Whether 404s that matched no route are recorded under one endpoint value. */
+  private boolean groupUnmatchedNotFound = true;
+
+  /** Whether the Prometheus exposition is served by the starter's own servlet. */
+  private boolean endpointEnabled = true;
+
+  /** Path of the Prometheus exposition servlet. */
+  private String endpointPath = "/metrics";
+
+  /** Whether the enabled flag is on (default {@code true}). */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /**
+   * Turns the metrics auto-configuration on or off.
+   *
+   * @param enabled the flag
+   */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /** Tenants admitted per metric. */
+  public int getMaxTenantsPerMetric() {
+    return maxTenantsPerMetric;
+  }
+
+  /**
+   * Sets the tenant cap per metric.
+   *
+   * @param max 1 to 1,000,000
+   */
+  public void setMaxTenantsPerMetric(int max) {
+    this.maxTenantsPerMetric = Checks.between(PREFIX + ".max-tenants-per-metric", max, 1, MAX_CAP);
+  }
+
+  /** Endpoints admitted per HTTP metric. */
+  public int getMaxEndpointsPerMetric() {
+    return maxEndpointsPerMetric;
+  }
+
+  /**
+   * Sets the endpoint cap per HTTP metric.
+   *
+   * @param max 1 to 1,000,000
+   */
+  public void setMaxEndpointsPerMetric(int max) {
+    this.maxEndpointsPerMetric =
+        Checks.between(PREFIX + ".max-endpoints-per-metric", max, 1, MAX_CAP);
+  }
+
+  /** Values admitted per other label. */
+  public int getMaxValuesPerLabel() {
+    return maxValuesPerLabel;
+  }
+
+  /**
+   * Sets the cap of the other caller-supplied labels.
+   *
+   * @param max 1 to 1,000,000
+   */
+  public void setMaxValuesPerLabel(int max) {
+    this.maxValuesPerLabel = Checks.between(PREFIX + ".max-values-per-label", max, 1, MAX_CAP);
+  }
+
+  /** Whether unmatched 404s share one endpoint value. */
+  public boolean isGroupUnmatchedNotFound() {
+    return groupUnmatchedNotFound;
+  }
+
+  /**
+   * Sets whether unmatched 404s share one endpoint value.
+   *
+   * @param group the flag
+   */
+  public void setGroupUnmatchedNotFound(boolean group) {
+    this.groupUnmatchedNotFound = group;
+  }
+
+  /** Whether the starter serves the exposition itself. */
+  public boolean isEndpointEnabled() {
+    return endpointEnabled;
+  }
+
+  /**
+   * Sets whether the starter serves the exposition itself (turn off when Actuator's {@code
+   * /actuator/prometheus} is scraped instead).
+   *
+   * @param endpointEnabled the flag
+   */
+  public void setEndpointEnabled(boolean endpointEnabled) {
+    this.endpointEnabled = endpointEnabled;
+  }
+
+  /** The exposition path. */
+  public String getEndpointPath() {
+    return endpointPath;
+  }
+
+  /**
+   * Sets the exposition path.
+   *
+   * @param endpointPath for example {@code /metrics}
+   */
+  public void setEndpointPath(String endpointPath) {
+    this.endpointPath = Checks.path(PREFIX + ".endpoint-path", endpointPath);
+  }
+}

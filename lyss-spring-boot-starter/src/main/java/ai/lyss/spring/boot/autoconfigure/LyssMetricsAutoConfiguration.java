@@ -1,0 +1,122 @@
+package ai.lyss.spring.boot.autoconfigure;
+
+import ai.lyss.core.TenantResolver;
+import ai.lyss.metrics.LyssMetrics;
+import ai.lyss.metrics.LyssMetricsBuilder;
+import ai.lyss.metrics.aspectj.MonitorApiAspect;
+import ai.lyss.metrics.servlet.MetricsServletFilter;
+import ai.lyss.metrics.servlet.PrometheusServlet;
+import ai.lyss.spring.boot.LyssMetricsProperties;
+import ai.lyss.spring.boot.internal.FilterOrders;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires lyss-metrics: the catalog on Boot's {@code MeterRegistry} (a Prometheus registry of its own
+ * when the service has none), the HTTP filter (route templates come from {@link
+ * LyssRouteTemplateAutoConfiguration}), {@code @MonitorApi} through Spring AOP and the Prometheus
+ * exposition at {@code lyss.metrics.endpoint-path}.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+    })
+@ConditionalOnClass(LyssMetrics.class)
+@ConditionalOnBooleanProperty(name = "lyss.metrics.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LyssMetricsProperties.class)
+public final class LyssMetricsAutoConfiguration {
+
+  /** Created by Spring. */
+  public LyssMetricsAutoConfiguration() {}
+
+  /**
+   * The Lyss metrics, on the application's {@code MeterRegistry} when there is one.
+   *
+   * @param properties the {@code lyss.metrics.*} settings
+   * @param registry Boot's registry, if any
+   * @param tenantResolver the service's tenant rule, if any ({@code X-Tenant-ID} otherwise)
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public LyssMetrics lyssMetrics(
+      LyssMetricsProperties properties,
+      ObjectProvider<MeterRegistry> registry,
+      ObjectProvider<TenantResolver> tenantResolver) {
+    LyssMetricsBuilder builder =
+        LyssMetrics.builder()
+            .maxTenantsPerMetric(properties.getMaxTenantsPerMetric())
+            .maxEndpointsPerMetric(properties.getMaxEndpointsPerMetric())
+            .maxValuesPerLabel(properties.getMaxValuesPerLabel())
+            .groupUnmatchedNotFound(properties.isGroupUnmatchedNotFound())
+            .tenantResolver(tenantResolver.getIfAvailable(TenantResolver::fromTenantHeader));
+    MeterRegistry meterRegistry = registry.getIfUnique();
+    if (meterRegistry != null) {
+      builder.registry(meterRegistry);
+    }
+    return builder.build();
+  }
+
+  /** {@code @MonitorApi} through Spring AOP, when AspectJ's annotations are on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.aspectj.lang.annotation.Aspect")
+  static final class MonitorApiConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MonitorApiAspect lyssMonitorApiAspect(LyssMetrics metrics) {
+      return new MonitorApiAspect(metrics);
+    }
+  }
+
+  /** The servlet filter, the route-template interceptor and the exposition servlet. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "jakarta.servlet.Filter")
+  static final class ServletConfiguration {
+
+    @Bean
+    FilterRegistrationBean<MetricsServletFilter> lyssMetricsFilter(LyssMetrics metrics) {
+      FilterRegistrationBean<MetricsServletFilter> registration =
+          new FilterRegistrationBean<>(MetricsServletFilter.create(metrics));
+      registration.setName("lyssMetricsFilter");
+      registration.setOrder(FilterOrders.METRICS);
+      registration.setDispatcherTypes(DispatcherType.REQUEST);
+      return registration;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "lyss.metrics.endpoint-enabled", matchIfMissing = true)
+    ServletRegistrationBean<PrometheusServlet> lyssPrometheusServlet(
+        LyssMetrics metrics, LyssMetricsProperties properties) {
+      PrometheusServlet servlet;
+      try {
+        servlet = PrometheusServlet.create(metrics);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            "lyss.metrics.endpoint-enabled=true needs a PrometheusMeterRegistry, but the"
+                + " application's MeterRegistry has none: add io.micrometer:"
+                + "micrometer-registry-prometheus and keep"
+                + " management.prometheus.metrics.export.enabled on, or set"
+                + " lyss.metrics.endpoint-enabled=false",
+            e);
+      }
+      ServletRegistrationBean<PrometheusServlet> registration =
+          new ServletRegistrationBean<>(servlet, properties.getEndpointPath());
+      registration.setName("lyssPrometheusServlet");
+      return registration;
+    }
+  }
+}

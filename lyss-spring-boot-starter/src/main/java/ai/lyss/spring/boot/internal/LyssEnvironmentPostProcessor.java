@@ -1,0 +1,105 @@
+package ai.lyss.spring.boot.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Adds the starter's defaults, with the lowest precedence, before Boot initialises logging:
+ *
+ * <ul>
+ *   <li>{@code logging.config} pointing at the Lyss JSON output, when lyss-logging and Logback are
+ *       present, {@code lyss.logging.enabled} and {@code lyss.logging.json-output} are not false,
+ *       and the service configures logging neither by {@code logging.config} nor by a {@code
+ *       logback*.xml} of its own;
+ *   <li>the service identity the JSON output reads ({@code lyss.logging.resolved.*});
+ *   <li>Actuator health groups {@code liveness} and {@code readiness} that include the Lyss checks,
+ *       when lyss-health and Actuator's health support are present and the service defines no such
+ *       groups itself.
+ * </ul>
+ */
+public final class LyssEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  /** The name of the property source this adds. */
+  public static final String PROPERTY_SOURCE = "lyssStarterDefaults";
+
+  /** The Logback configuration the starter ships. */
+  public static final String LOGBACK_CONFIG =
+      "classpath:ai/lyss/spring/boot/logback-lyss-spring.xml";
+
+  private static final String[] SERVICE_LOGBACK_FILES = {
+    "logback-test-spring.xml", "logback-test.xml", "logback-spring.xml", "logback.xml",
+    "logback-test-spring.groovy", "logback-test.groovy", "logback-spring.groovy", "logback.groovy"
+  };
+
+  @Override
+  public int getOrder() {
+    // After config data (application.properties) is loaded, before logging starts.
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    ClassLoader loader = application.getClassLoader();
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    if (ClassUtils.isPresent("ai.lyss.logging.LyssJsonEncoder", loader)
+        && ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", loader)) {
+      StaleLogbackStatus.dropAutoConfigurationMarkerErrors();
+    }
+    if (jsonOutputWanted(environment, loader)) {
+      defaults.put("logging.config", LOGBACK_CONFIG);
+    }
+    defaults.putAll(LoggingIdentity.properties(environment));
+    if (healthGroupsWanted(environment, loader)) {
+      putIfAbsent(environment, defaults, "liveness", HealthIndicatorNames.LIVENESS);
+      putIfAbsent(environment, defaults, "readiness", HealthIndicatorNames.READINESS);
+    }
+    environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
+  }
+
+  private static boolean jsonOutputWanted(ConfigurableEnvironment environment, ClassLoader loader) {
+    if (!ClassUtils.isPresent("ai.lyss.logging.LyssJsonEncoder", loader)
+        || !ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", loader)
+        || !flag(environment, "lyss.logging.enabled")
+        || !flag(environment, "lyss.logging.json-output")
+        || environment.containsProperty("logging.config")) {
+      return false;
+    }
+    for (String file : SERVICE_LOGBACK_FILES) {
+      if (loader.getResource(file) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean healthGroupsWanted(
+      ConfigurableEnvironment environment, ClassLoader loader) {
+    return ClassUtils.isPresent("ai.lyss.health.HealthRegistry", loader)
+        && ClassUtils.isPresent(HealthIndicatorNames.HEALTH_INDICATOR_CLASS, loader)
+        && flag(environment, "lyss.health.enabled")
+        && flag(environment, "lyss.health.actuator-groups");
+  }
+
+  private static void putIfAbsent(
+      ConfigurableEnvironment environment,
+      Map<String, Object> defaults,
+      String group,
+      String contributor) {
+    String prefix = "management.endpoint.health.group." + group + ".";
+    if (!environment.containsProperty(prefix + "include")
+        && !environment.containsProperty(prefix + "exclude")) {
+      defaults.put(prefix + "include", contributor);
+    }
+  }
+
+  private static boolean flag(ConfigurableEnvironment environment, String name) {
+    return environment.getProperty(name, Boolean.class, Boolean.TRUE);
+  }
+}

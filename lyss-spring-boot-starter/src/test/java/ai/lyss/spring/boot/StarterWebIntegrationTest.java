@@ -1,0 +1,190 @@
+package ai.lyss.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lyss.core.LyssHeaders;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The starter with every Lyss module, in a real servlet container on a random port. */
+@SpringBootTest(
+    classes = TestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.application.name=starter-test",
+      "lyss.tracing.otlp-export=false",
+      "lyss.tracing.register-global=false",
+      "management.endpoints.web.exposure.include=health,prometheus",
+      "management.endpoint.health.show-details=always",
+      "lyss.health.checks.broken.type=tcp",
+      "lyss.health.checks.broken.host=127.0.0.1",
+      "lyss.health.checks.broken.timeout=2s"
+    })
+@ExtendWith(OutputCaptureExtension.class)
+class StarterWebIntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void closedPort(DynamicPropertyRegistry registry) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    registry.add("lyss.health.checks.broken.port", () -> port);
+  }
+
+  @LocalServerPort int port;
+
+  @Autowired TestApplication.ConversationService service;
+
+  @Autowired RestClient.Builder restClientBuilder;
+
+  @Test
+  void httpMetricsCarryTheSpringMvcRouteTemplate() {
+    assertThat(Http.get(port, "/v1/conversations/c-42", "X-Tenant-ID", "acme").statusCode())
+        .isEqualTo(200);
+
+    assertThat(metricLine("http_requests_total{", "endpoint=\"/v1/conversations/{id}\""))
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .contains("method=\"GET\"", "status=\"200\"", "tenant_id=\"acme\""));
+    assertThat(scrape()).doesNotContain("endpoint=\"/v1/conversations/c-42\"");
+  }
+
+  @Test
+  void monitorApiIsActiveThroughSpringAop() {
+    service.summarise();
+
+    assertThat(metricLine("http_requests_total{", "endpoint=\"summarise\""))
+        .hasValueSatisfying(line -> assertThat(line).contains("method=\"POST\""));
+  }
+
+  @Test
+  void tracedMethodRunsInASpanUnderTheServerSpan() {
+    TestApplication.SPANS.reset();
+    Http.get(port, "/v1/conversations/c-7");
+
+    assertThat(PollUntil.poll(Duration.ofSeconds(10), () -> span("conversation.load") != null))
+        .isTrue();
+    SpanData traced = span("conversation.load");
+    SpanData server = span("GET /v1/conversations/{id}");
+    assertThat(server).isNotNull();
+    assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+    assertThat(traced.getParentSpanId()).isEqualTo(server.getSpanId());
+  }
+
+  @Test
+  void restClientCallsCarryTheTraceContext() {
+    TestApplication.SPANS.reset();
+    RestClient client = restClientBuilder.baseUrl("http://127.0.0.1:" + port).build();
+
+    Map<?, ?> body = client.get().uri("/v1/echo-traceparent").retrieve().body(Map.class);
+
+    assertThat(body).isNotNull();
+    String traceparent = String.valueOf(body.get("traceparent"));
+    assertThat(PollUntil.poll(Duration.ofSeconds(10), () -> clientSpan() != null)).isTrue();
+    SpanData client1 = clientSpan();
+    assertThat(traceparent)
+        .startsWith("00-" + client1.getTraceId() + "-" + client1.getSpanId() + "-");
+  }
+
+  @Test
+  void requestIdIsEchoedWhenValidAndGeneratedOtherwise() {
+    HttpResponse<String> given =
+        Http.get(port, "/v1/conversations/1", LyssHeaders.REQUEST_ID, "req-abc-123");
+    HttpResponse<String> generated = Http.get(port, "/v1/conversations/2");
+
+    assertThat(given.headers().firstValue(LyssHeaders.REQUEST_ID)).contains("req-abc-123");
+    assertThat(generated.headers().firstValue(LyssHeaders.REQUEST_ID))
+        .hasValueSatisfying(id -> assertThat(id).isNotBlank());
+  }
+
+  @Test
+  void logLinesAreLyssJsonWithTheRequestId(CapturedOutput output) {
+    Http.get(port, "/v1/conversations/9", LyssHeaders.REQUEST_ID, "req-json-1");
+
+    assertThat(
+            PollUntil.poll(
+                Duration.ofSeconds(10), () -> completedLine(output.getOut()).isPresent()))
+        .isTrue();
+    JsonNode line = JSON.readTree(completedLine(output.getOut()).orElseThrow());
+    assertThat(line.path("service").asString()).isEqualTo("starter-test");
+    assertThat(line.path("level").asString()).isEqualTo("INFO");
+    assertThat(line.path("request_id").asString()).isEqualTo("req-json-1");
+    assertThat(line.path("status_code").asInt()).isEqualTo(200);
+    assertThat(line.has("trace_id")).isTrue();
+  }
+
+  @Test
+  void healthEndpointsServeThePlatformJson() {
+    HttpResponse<String> live = Http.get(port, "/health/live");
+    HttpResponse<String> ready = Http.get(port, "/health/ready");
+
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.body()).contains("\"overall_status\":\"healthy\"", "\"service\":\"self\"");
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.body()).contains("\"service\":\"broken\"", "\"status\":\"unhealthy\"");
+    assertThat(ready.headers().firstValue("Cache-Control")).contains("no-store");
+  }
+
+  @Test
+  void actuatorHealthGroupsIncludeTheLyssChecks() {
+    HttpResponse<String> liveness = Http.get(port, "/actuator/health/liveness");
+    HttpResponse<String> readiness = Http.get(port, "/actuator/health/readiness");
+
+    assertThat(liveness.statusCode()).isEqualTo(200);
+    assertThat(liveness.body()).contains("lyssLiveness", "\"status\":\"UP\"");
+    assertThat(readiness.statusCode()).isEqualTo(503);
+    assertThat(readiness.body()).contains("lyssReadiness", "broken", "\"status\":\"DOWN\"");
+  }
+
+  private Optional<String> metricLine(String prefix, String label) {
+    return scrape().lines().filter(l -> l.startsWith(prefix) && l.contains(label)).findFirst();
+  }
+
+  private String scrape() {
+    HttpResponse<String> response = Http.get(port, "/metrics");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static Optional<String> completedLine(String out) {
+    return out.lines()
+        .filter(l -> l.startsWith("{") && l.contains("\"Request completed\""))
+        .filter(l -> l.contains("req-json-1"))
+        .findFirst();
+  }
+
+  private static SpanData span(String name) {
+    List<SpanData> spans = TestApplication.SPANS.getFinishedSpanItems();
+    return spans.stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
+  }
+
+  private static SpanData clientSpan() {
+    return TestApplication.SPANS.getFinishedSpanItems().stream()
+        .filter(s -> s.getKind() == SpanKind.CLIENT)
+        .findFirst()
+        .orElse(null);
+  }
+}
