@@ -100,6 +100,15 @@ public final class AiModelMetrics {
 
   private AiSeries series(
       @Nullable String provider, @Nullable String model, @Nullable String tenantId) {
+    // Raw lookup first: keys are clean values, and sanitising a clean value returns it unchanged.
+    if (provider != null && model != null && tenantId != null) {
+      var byModel = series.get(provider);
+      var byTenant = byModel == null ? null : byModel.get(model);
+      AiSeries s = byTenant == null ? null : byTenant.get(tenantId);
+      if (s != null) {
+        return s;
+      }
+    }
     String p = LabelValues.sanitize(provider);
     String m = LabelValues.sanitize(model);
     String t = LabelValues.sanitize(tenantId);

@@ -80,6 +80,17 @@ public final class HttpMetrics {
    * @param endpoint the route template or endpoint name
    */
   public Route route(@Nullable String method, @Nullable String endpoint) {
+    // Fast path: a known (method, endpoint) pair looked up with the raw values. Cache keys are
+    // already clean, and sanitising is idempotent on clean values, so a hit is the right series.
+    if (method != null && endpoint != null) {
+      ConcurrentHashMap<String, Route> byEndpoint = routes.get(method);
+      if (byEndpoint != null) {
+        Route route = byEndpoint.get(endpoint);
+        if (route != null) {
+          return route;
+        }
+      }
+    }
     String m = HttpMethods.normalize(method);
     String e = LabelValues.sanitize(endpoint, RouteTemplates.MAX_TEMPLATE_LENGTH);
     ConcurrentHashMap<String, Route> byEndpoint = routes.get(m);

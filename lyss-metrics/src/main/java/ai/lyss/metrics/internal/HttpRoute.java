@@ -39,7 +39,17 @@ public final class HttpRoute {
    * @param durationNanos duration
    */
   public void record(@Nullable String tenantId, int status, long durationNanos) {
-    String tenant = LabelValues.sanitize(tenantId);
+    // Raw lookup first: keys are clean values, and sanitising a clean value returns it unchanged.
+    Series series = tenantId == null ? null : byTenant.get(tenantId);
+    if (series == null) {
+      series = series(LabelValues.sanitize(tenantId));
+    }
+    int code = status >= 100 && status <= 599 ? status : 500;
+    series.counters.get(code).increment();
+    series.timer.record(Math.max(0L, durationNanos), TimeUnit.NANOSECONDS);
+  }
+
+  private Series series(String tenant) {
     Series series = byTenant.get(tenant);
     if (series == null) {
       String admitted = tenantGuard.admit(tenant);
@@ -48,9 +58,7 @@ public final class HttpRoute {
         series = byTenant.computeIfAbsent(admitted, Series::new);
       }
     }
-    int code = status >= 100 && status <= 599 ? status : 500;
-    series.counters.get(code).increment();
-    series.timer.record(Math.max(0L, durationNanos), TimeUnit.NANOSECONDS);
+    return series;
   }
 
   private final class Series {

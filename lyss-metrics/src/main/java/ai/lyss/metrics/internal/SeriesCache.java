@@ -52,6 +52,16 @@ public final class SeriesCache<S> {
    * @param b raw value of the second label (ignored for one-label series)
    */
   public S get(@Nullable String a, @Nullable String b) {
+    // Raw lookup first: keys are clean values, and sanitising a clean value returns it unchanged.
+    if (a != null && (b != null || second == null)) {
+      ConcurrentHashMap<String, S> inner = cache.get(a);
+      if (inner != null) {
+        S s = inner.get(second == null ? NONE : b);
+        if (s != null) {
+          return s;
+        }
+      }
+    }
     String x = LabelValues.sanitize(a);
     String y = second == null ? NONE : LabelValues.sanitize(b);
     ConcurrentHashMap<String, S> inner = cache.get(x);
