@@ -162,7 +162,7 @@ class HealthRegistryTest {
   @Test
   void nSlowChecksTakeAboutOneCheckTimeNotN() {
     HealthRegistry.Builder builder = HealthRegistry.builder().maxConcurrency(8);
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 8; i++) {
       builder.register("slow-" + i, takes(Duration.ofMillis(800)));
     }
     HealthRegistry registry = build(builder);
@@ -172,16 +172,15 @@ class HealthRegistryTest {
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(report.isHealthy()).isTrue();
-    assertThat(report.entries()).hasSize(6);
-    assertThat(elapsedMs).as("6 x 800 ms checks run concurrently").isLessThan(2400);
+    assertThat(report.entries()).hasSize(8);
+    assertThat(elapsedMs).as("8 x 800 ms checks run concurrently, not in 6.4 s").isLessThan(3200);
   }
 
   @Test
   void nHangingChecksTimeOutTogetherAfterOneTimeout() {
     AtomicInteger runs = new AtomicInteger();
-    HealthRegistry.Builder builder =
-        HealthRegistry.builder().defaultTimeout(Duration.ofMillis(500));
-    for (int i = 0; i < 5; i++) {
+    HealthRegistry.Builder builder = HealthRegistry.builder().defaultTimeout(Duration.ofSeconds(1));
+    for (int i = 0; i < 6; i++) {
       builder.register("hung-" + i, stuck(runs));
     }
     HealthRegistry registry = build(builder);
@@ -191,8 +190,8 @@ class HealthRegistryTest {
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(report.entries())
-        .allSatisfy(e -> assertThat(e.result().error()).isEqualTo("timeout after 500 ms"));
-    assertThat(elapsedMs).isLessThan(2000);
+        .allSatisfy(e -> assertThat(e.result().error()).isEqualTo("timeout after 1000 ms"));
+    assertThat(elapsedMs).as("6 x 1 s timeouts together, not in 6 s").isLessThan(3000);
   }
 
   @Test
@@ -209,7 +208,7 @@ class HealthRegistryTest {
     HealthReport report = registry.report();
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-    assertThat(elapsedMs).isBetween(900L, 2500L);
+    assertThat(elapsedMs).isBetween(900L, 3000L);
     assertThat(report.result("hung").orElseThrow().error()).isEqualTo("timeout after 1000 ms");
     assertThat(report.result("ok").orElseThrow().isHealthy()).isTrue();
     assertThat(report.isHealthy()).isFalse();
