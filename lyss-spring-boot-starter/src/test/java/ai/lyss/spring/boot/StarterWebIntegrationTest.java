@@ -3,6 +3,7 @@ package ai.lyss.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.core.LyssHeaders;
+import ai.lyss.spring.boot.testapp.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;

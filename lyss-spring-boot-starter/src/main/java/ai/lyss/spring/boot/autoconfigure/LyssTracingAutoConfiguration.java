@@ -72,7 +72,13 @@ public final class LyssTracingAutoConfiguration {
             .exportTimeout(properties.getExportTimeout())
             .closeTimeout(properties.getCloseTimeout());
     ServiceIdentity identity = ServiceIdentity.of(service, environment);
-    if (identity.name() != null && environment.getProperty("OTEL_SERVICE_NAME") == null) {
+    if (environment.getProperty("OTEL_SERVICE_NAME") == null) {
+      if (identity.name() == null) {
+        throw new IllegalStateException(
+            "lyss-tracing needs a service name for the service.name span resource: set"
+                + " spring.application.name or lyss.service.name (or OTEL_SERVICE_NAME), or turn"
+                + " tracing off with lyss.tracing.enabled=false");
+      }
       builder.serviceName(identity.name());
     }
     if (identity.version() != null) {

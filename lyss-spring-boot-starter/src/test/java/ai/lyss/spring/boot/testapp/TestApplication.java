@@ -1,8 +1,10 @@
-package ai.lyss.spring.boot;
+package ai.lyss.spring.boot.testapp;
 
 import ai.lyss.health.CheckOptions;
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.metrics.MonitorApi;
+import ai.lyss.spring.boot.LyssHealthRegistryCustomizer;
+import ai.lyss.spring.boot.LyssTracingBuilderCustomizer;
 import ai.lyss.tracing.Traced;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class TestApplication {
 
   /** Every span of the application context, captured in memory. */
-  static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+  public static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
 
   @Bean
   LyssTracingBuilderCustomizer inMemorySpans() {
@@ -35,10 +37,10 @@ public class TestApplication {
 
   /** Endpoints with route templates. */
   @RestController
-  static class ConversationController {
+  public static class ConversationController {
     private final ConversationService service;
 
-    ConversationController(ConversationService service) {
+    public ConversationController(ConversationService service) {
       this.service = service;
     }
 

@@ -1,0 +1,103 @@
+package ai.lyss.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lyss.health.HealthRegistry;
+import ai.lyss.metrics.LyssMetrics;
+import ai.lyss.metrics.aspectj.MonitorApiAspect;
+import ai.lyss.tracing.LyssTracing;
+import ai.lyss.tracing.aspectj.TracedAspect;
+import org.junit.jupiter.api.Test;
+
+/** Each {@code lyss.<module>.enabled=false} removes exactly that module's wiring. */
+class ModuleSwitchesTest {
+
+  @Test
+  void everyModuleIsWiredByDefault() {
+    Runners.web()
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(LyssMetrics.class)
+                    .hasSingleBean(MonitorApiAspect.class)
+                    .hasBean("lyssMetricsFilter")
+                    .hasBean("lyssPrometheusServlet")
+                    .hasBean("lyssRequestLoggingFilter")
+                    .hasSingleBean(LyssTracing.class)
+                    .hasSingleBean(TracedAspect.class)
+                    .hasBean("lyssTracingFilter")
+                    .hasSingleBean(HealthRegistry.class)
+                    .hasBean("lyssHealthServlet")
+                    .hasBean("lyssReadiness"));
+  }
+
+  @Test
+  void metricsEnabledFalseRemovesMetricsOnly() {
+    Runners.web()
+        .withPropertyValues("lyss.metrics.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(LyssMetrics.class)
+                    .doesNotHaveBean(MonitorApiAspect.class)
+                    .doesNotHaveBean("lyssMetricsFilter")
+                    .doesNotHaveBean("lyssPrometheusServlet")
+                    .hasSingleBean(LyssTracing.class)
+                    .hasSingleBean(HealthRegistry.class)
+                    .hasBean("lyssRequestLoggingFilter"));
+  }
+
+  @Test
+  void loggingEnabledFalseRemovesTheRequestLoggingFilter() {
+    Runners.web()
+        .withPropertyValues("lyss.logging.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean("lyssRequestLoggingFilter")
+                    .hasSingleBean(LyssMetrics.class));
+  }
+
+  @Test
+  void tracingEnabledFalseRemovesTracingOnly() {
+    Runners.web()
+        .withPropertyValues("lyss.tracing.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(LyssTracing.class)
+                    .doesNotHaveBean(TracedAspect.class)
+                    .doesNotHaveBean("lyssTracingFilter")
+                    .doesNotHaveBean("lyssRestClientTracingCustomizer")
+                    .hasSingleBean(LyssMetrics.class));
+  }
+
+  @Test
+  void healthEnabledFalseRemovesHealthOnly() {
+    Runners.web()
+        .withPropertyValues("lyss.health.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(HealthRegistry.class)
+                    .doesNotHaveBean("lyssHealthServlet")
+                    .doesNotHaveBean("lyssReadiness")
+                    .doesNotHaveBean("lyssLiveness")
+                    .hasSingleBean(LyssMetrics.class));
+  }
+
+  @Test
+  void endpointSwitchesRemoveTheServletsButKeepTheModules() {
+    Runners.web()
+        .withPropertyValues(
+            "lyss.metrics.endpoint-enabled=false", "lyss.health.endpoints-enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean("lyssPrometheusServlet")
+                    .doesNotHaveBean("lyssHealthServlet")
+                    .hasBean("lyssMetricsFilter")
+                    .hasSingleBean(HealthRegistry.class));
+  }
+}

@@ -1,0 +1,82 @@
+package ai.lyss.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lyss.health.HealthRegistry;
+import ai.lyss.metrics.LyssMetrics;
+import ai.lyss.tracing.LyssTracing;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.FilteredClassLoader;
+
+/** A service that depends on one Lyss module only gets a clean start and that module's wiring. */
+class SingleModuleClasspathTest {
+
+  private static final String METRICS = "ai.lyss.metrics";
+  private static final String LOGGING = "ai.lyss.logging";
+  private static final String TRACING = "ai.lyss.tracing";
+  private static final String HEALTH = "ai.lyss.health";
+
+  @Test
+  void onlyLyssMetricsOnTheClassPath() {
+    Runners.web()
+        .withClassLoader(new FilteredClassLoader(LOGGING, TRACING, HEALTH))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(LyssMetrics.class)
+                    .hasBean("lyssMetricsFilter")
+                    .doesNotHaveBean("lyssRequestLoggingFilter")
+                    .doesNotHaveBean("lyssTracingFilter")
+                    .doesNotHaveBean("lyssHealthServlet"));
+  }
+
+  @Test
+  void onlyLyssLoggingOnTheClassPath() {
+    Runners.web()
+        .withClassLoader(new FilteredClassLoader(METRICS, TRACING, HEALTH))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasBean("lyssRequestLoggingFilter")
+                    .doesNotHaveBean("lyssMetricsFilter")
+                    .doesNotHaveBean("lyssTracingFilter")
+                    .doesNotHaveBean("lyssHealthServlet"));
+  }
+
+  @Test
+  void onlyLyssTracingOnTheClassPath() {
+    Runners.web()
+        .withClassLoader(new FilteredClassLoader(METRICS, LOGGING, HEALTH))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(LyssTracing.class)
+                    .hasBean("lyssTracingFilter")
+                    .doesNotHaveBean("lyssMetricsFilter")
+                    .doesNotHaveBean("lyssHealthServlet"));
+  }
+
+  @Test
+  void onlyLyssHealthOnTheClassPath() {
+    Runners.web()
+        .withClassLoader(new FilteredClassLoader(METRICS, LOGGING, TRACING))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(HealthRegistry.class)
+                    .hasBean("lyssHealthServlet")
+                    .doesNotHaveBean("lyssMetricsFilter")
+                    .doesNotHaveBean("lyssTracingFilter"));
+  }
+
+  @Test
+  void onlyLyssHealthWithoutMicrometerStartsCleanly() {
+    Runners.web()
+        .withClassLoader(new FilteredClassLoader(METRICS, LOGGING, TRACING, "io.micrometer"))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(HealthRegistry.class));
+  }
+}
