@@ -3,6 +3,7 @@ package ai.lyss.logging.internal;
 import static java.util.Objects.requireNonNull;
 
 import ai.lyss.core.LabelValues;
+import ai.lyss.core.LyssHeaders;
 import ai.lyss.core.RequestView;
 import ai.lyss.core.TenantResolver;
 import ai.lyss.logging.Fields;
@@ -65,8 +66,7 @@ public final class RequestLog {
     String tenant = LabelValues.sanitize(tenants.resolveOrUnknown(request), 128);
     Scope scope = new Scope(requestId, tenant);
     try {
-      String clientIp =
-          proxies.clientIp(remoteAddress, request.header(ai.lyss.core.LyssHeaders.FORWARDED_FOR));
+      String clientIp = proxies.clientIp(remoteAddress, request.header(LyssHeaders.FORWARDED_FOR));
       String userAgent = request.header("User-Agent");
       log.info(
           "Request started",
