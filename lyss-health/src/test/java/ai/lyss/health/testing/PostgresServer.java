@@ -10,12 +10,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real PostgreSQL 15 server on a free loopback port, with password (SCRAM) authentication,
- * started for one test class. Runs as the postgres user when the tests run as root.
+ * A real PostgreSQL server (the newest installed) on a free loopback port, with password (SCRAM)
+ * authentication, started for one test class. Runs as the postgres user when the tests run as root.
  */
 public final class PostgresServer implements AutoCloseable {
 
-  public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  /** The newest installed /usr/lib/postgresql/N/bin (15 on Debian 12). */
+  public static final Path BIN = findBin();
+
+  private static Path findBin() {
+    Path root = Path.of("/usr/lib/postgresql");
+    try (Stream<Path> versions = Files.list(root)) {
+      return versions
+          .filter(v -> v.getFileName().toString().matches("\\d+"))
+          .max((a, b) -> Integer.compare(version(a), version(b)))
+          .map(v -> v.resolve("bin"))
+          .orElse(root.resolve("15/bin"));
+    } catch (IOException e) {
+      return root.resolve("15/bin");
+    }
+  }
+
+  private static int version(Path dir) {
+    return Integer.parseInt(dir.getFileName().toString());
+  }
 
   private final Path dir;
   private final Path data;
@@ -36,7 +54,7 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start(String user, String password) throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl")),
-        "PostgreSQL 15 is not installed (" + BIN + "): install postgresql-15 to run this test");
+        "PostgreSQL is not installed (" + BIN + "): install postgresql to run this test");
     if (Processes.isRoot()) {
       Assumptions.assumeTrue(
           Files.isExecutable(Path.of("/usr/sbin/runuser"))
