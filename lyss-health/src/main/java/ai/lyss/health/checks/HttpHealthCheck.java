@@ -90,11 +90,9 @@ public final class HttpHealthCheck implements HealthCheck, DownstreamCheck {
     CancelScope.closeOnCancel(() -> response.cancel(true));
     try {
       int status = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("http_status", Integer.toString(status));
       return status == expectedStatus
-          ? HealthCheckResult.healthy(details)
-          : HealthCheckResult.unhealthy("HTTP " + status, details);
+          ? HealthCheckResult.healthy()
+          : HealthCheckResult.unhealthy("HTTP " + status);
     } catch (TimeoutException e) {
       response.cancel(true);
       return CheckSupport.timeout(timeout);
