@@ -1,0 +1,84 @@
+package ai.lyss.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoConfigTest {
+
+  @Test
+  void defaultsApplyWithoutFlagsOrVariables() {
+    DemoConfig config = DemoConfig.parse(List.of(), Map.of());
+
+    assertThat(config.port).isEqualTo(8000);
+    assertThat(config.host).isEqualTo("127.0.0.1");
+    assertThat(config.seed).isNull();
+    assertThat(config.traffic).isFalse();
+    assertThat(config.postgresUrl).isNull();
+  }
+
+  @Test
+  void aFlagWinsOverItsEnvironmentVariable() {
+    DemoConfig config = DemoConfig.parse(List.of("--port", "9000"), Map.of("LYSS_PORT", "7000"));
+
+    assertThat(config.port).isEqualTo(9000);
+  }
+
+  @Test
+  void environmentVariablesApplyWhenNoFlagIsGiven() {
+    DemoConfig config =
+        DemoConfig.parse(List.of(), Map.of("LYSS_PORT", "7000", "LYSS_REDIS_URL", "redis://r"));
+
+    assertThat(config.port).isEqualTo(7000);
+    assertThat(config.redisUrl).isEqualTo("redis://r");
+  }
+
+  @Test
+  void equalsFormAndBareTrafficFlagAreAccepted() {
+    DemoConfig config = DemoConfig.parse(List.of("--seed=42", "--traffic"), Map.of());
+
+    assertThat(config.seed).isEqualTo(42L);
+    assertThat(config.traffic).isTrue();
+  }
+
+  @Test
+  void anOutOfRangeValueNamesFlagVariableAndRange() {
+    assertThatThrownBy(() -> DemoConfig.parse(List.of("--traffic-rate", "500"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--traffic-rate")
+        .hasMessageContaining("LYSS_TRAFFIC_RATE")
+        .hasMessageContaining("from 1 to 50");
+  }
+
+  @Test
+  void aNonNumberIsRejectedWithTheSettingName() {
+    assertThatThrownBy(() -> DemoConfig.parse(List.of(), Map.of("LYSS_PROVIDER_FAILURE_RATE", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LYSS_PROVIDER_FAILURE_RATE");
+  }
+
+  @Test
+  void anUnknownArgumentPointsToHelp() {
+    assertThatThrownBy(() -> DemoConfig.parse(List.of("--prot", "1"), Map.of()))
+        .hasMessageContaining("--prot")
+        .hasMessageContaining("--help");
+  }
+
+  @Test
+  void aFlagWithoutItsValueSaysWhatIsMissing() {
+    assertThatThrownBy(() -> DemoConfig.parse(List.of("--port"), Map.of()))
+        .hasMessageContaining("--port needs a value");
+  }
+
+  @Test
+  void usageListsEverySetting() {
+    String usage = DemoConfig.usage();
+
+    for (DemoConfig.Setting setting : DemoConfig.Setting.values()) {
+      assertThat(usage).contains(setting.flag).contains(setting.env);
+    }
+  }
+}
