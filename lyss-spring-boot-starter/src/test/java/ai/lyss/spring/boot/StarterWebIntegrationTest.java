@@ -74,6 +74,16 @@ class StarterWebIntegrationTest {
   }
 
   @Test
+  void actuatorPrometheusEndpointServesTheCatalogToo() {
+    Http.get(port, "/v1/conversations/c-1");
+
+    HttpResponse<String> actuator = Http.get(port, "/actuator/prometheus");
+
+    assertThat(actuator.statusCode()).isEqualTo(200);
+    assertThat(actuator.body()).contains("endpoint=\"/v1/conversations/{id}\"");
+  }
+
+  @Test
   void monitorApiIsActiveThroughSpringAop() {
     service.summarise();
 

@@ -1,0 +1,72 @@
+package ai.lyss.examples.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The demo starts and its endpoints show up in the Lyss metrics with their route templates. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "lyss.tracing.register-global=false")
+class SpringDemoApplicationTest {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @LocalServerPort int port;
+
+  @Test
+  void chatCompletionIsCountedWithItsRouteAndTokens() throws Exception {
+    HttpResponse<String> chat =
+        send(
+            HttpRequest.newBuilder(uri("/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .header("X-Tenant-ID", "acme")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"gpt-demo\",\"messages\":[{\"role\":\"user\"}]}")));
+
+    assertThat(chat.statusCode()).isEqualTo(200);
+    assertThat(chat.body()).contains("\"total_tokens\":15");
+    assertThat(metrics())
+        .contains("endpoint=\"/v1/chat/completions\"")
+        .contains("ai_tokens_consumed_total{")
+        .contains("model=\"gpt-demo\"");
+  }
+
+  @Test
+  void conversationIsCountedUnderItsRouteTemplate() throws Exception {
+    assertThat(send(HttpRequest.newBuilder(uri("/v1/conversations/c-1")).GET()).statusCode())
+        .isEqualTo(200);
+
+    assertThat(metrics()).contains("endpoint=\"/v1/conversations/{id}\"");
+  }
+
+  @Test
+  void readinessEndpointAnswers() throws Exception {
+    assertThat(send(HttpRequest.newBuilder(uri("/health/ready")).GET()).statusCode())
+        .isEqualTo(200);
+  }
+
+  private String metrics() throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
