@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One downstream check of {@code lyss.health.checks.<name>.*}: {@code type} with {@code url} (http,
- * redis, jdbc) or {@code host}/{@code port} (tcp, redis), the group and whether it is critical.
+ * redis, jdbc) or {@code host}/{@code port} (tcp, redis), and whether it is critical. These are
+ * readiness checks: a dependency never belongs in liveness (lyss-health refuses it), so liveness
+ * checks of the process's own state are registered with a {@code LyssHealthRegistryCustomizer}.
  */
 public final class HealthCheckProperties {
 
@@ -19,14 +21,6 @@ public final class HealthCheckProperties {
     REDIS,
     /** Open a TCP connection to host and port. */
     TCP
-  }
-
-  /** Which probe the check belongs to. */
-  public enum Group {
-    /** Reported by /health/live too: only for the process's own state. */
-    LIVENESS,
-    /** Reported by /health and /health/ready: every downstream dependency. */
-    READINESS
   }
 
   /** The kind of check: http, jdbc, redis or tcp. */
@@ -49,9 +43,6 @@ public final class HealthCheckProperties {
 
   /** HTTP status the http check expects. */
   private int expectedStatus = 200;
-
-  /** Probe group. */
-  private Group group = Group.READINESS;
 
   /** Whether a failure makes the report unhealthy. */
   private boolean critical = true;
@@ -156,20 +147,6 @@ public final class HealthCheckProperties {
   public void setExpectedStatus(int expectedStatus) {
     this.expectedStatus =
         Checks.between("lyss.health.checks.<name>.expected-status", expectedStatus, 100, 599);
-  }
-
-  /** The probe group. */
-  public Group getGroup() {
-    return group;
-  }
-
-  /**
-   * Sets the probe group.
-   *
-   * @param group liveness or readiness
-   */
-  public void setGroup(Group group) {
-    this.group = group;
   }
 
   /** Whether the check is critical. */

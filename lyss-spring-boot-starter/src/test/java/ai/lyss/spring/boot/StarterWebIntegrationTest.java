@@ -3,6 +3,7 @@ package ai.lyss.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.core.LyssHeaders;
+import ai.lyss.metrics.HttpMetrics;
 import ai.lyss.spring.boot.testapp.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -71,6 +72,27 @@ class StarterWebIntegrationTest {
                 assertThat(line)
                     .contains("method=\"GET\"", "status=\"200\"", "tenant_id=\"acme\""));
     assertThat(scrape()).doesNotContain("endpoint=\"/v1/conversations/c-42\"");
+  }
+
+  @Test
+  void annotatedControllerRequestIsCountedOnce() {
+    Http.get(port, "/v1/conversations/c-5", "X-Tenant-ID", "once");
+
+    assertThat(metricLine("http_requests_total{", "tenant_id=\"once\""))
+        .hasValueSatisfying(line -> assertThat(line).endsWith(" 1.0"));
+  }
+
+  @Test
+  void unmatchedPathsAreGroupedNotLabelledWithTheCatchAllPattern() {
+    assertThat(Http.get(port, "/no-such-route/12345", "X-Tenant-ID", "lost").statusCode())
+        .isEqualTo(404);
+
+    assertThat(metricLine("http_requests_total{", "tenant_id=\"lost\""))
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .contains("endpoint=\"" + HttpMetrics.UNMATCHED_NOT_FOUND + "\"")
+                    .contains("status=\"404\""));
   }
 
   @Test

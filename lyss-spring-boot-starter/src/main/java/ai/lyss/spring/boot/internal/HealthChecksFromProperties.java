@@ -42,12 +42,7 @@ public final class HealthChecksFromProperties {
       String prefix = LyssHealthProperties.PREFIX + ".checks." + name + ".";
       Duration timeout =
           check.getTimeout() != null ? check.getTimeout() : properties.getDefaultTimeout();
-      CheckOptions options =
-          (check.getGroup() == HealthCheckProperties.Group.LIVENESS
-                  ? CheckOptions.liveness()
-                  : CheckOptions.readiness())
-              .critical(check.isCritical())
-              .timeout(timeout);
+      CheckOptions options = CheckOptions.readiness().critical(check.isCritical()).timeout(timeout);
       try {
         builder.register(name, create(prefix, check, timeout, dataSource), options);
       } catch (IllegalArgumentException e) {
