@@ -170,6 +170,20 @@ class StarterWebIntegrationTest {
   }
 
   @Test
+  void everyLogLineOfTheRequestIsJson(CapturedOutput output) {
+    Http.get(port, "/v1/conversations/11", LyssHeaders.REQUEST_ID, "req-json-2");
+
+    assertThat(
+            PollUntil.poll(
+                Duration.ofSeconds(10),
+                () -> output.getOut().contains("\"request_id\":\"req-json-2\"")))
+        .isTrue();
+    assertThat(output.getOut().lines().filter(l -> !l.isBlank()))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(JSON.readTree(line).has("timestamp")).isTrue());
+  }
+
+  @Test
   void healthEndpointsServeThePlatformJson() {
     HttpResponse<String> live = Http.get(port, "/health/live");
     HttpResponse<String> ready = Http.get(port, "/health/ready");

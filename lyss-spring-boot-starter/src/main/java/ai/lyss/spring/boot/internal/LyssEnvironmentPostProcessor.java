@@ -16,7 +16,8 @@ import org.springframework.util.ClassUtils;
  *   <li>{@code logging.config} pointing at the Lyss JSON output, when lyss-logging and Logback are
  *       present, {@code lyss.logging.enabled} and {@code lyss.logging.json-output} are not false,
  *       and the service configures logging neither by {@code logging.config} nor by a {@code
- *       logback*.xml} of its own;
+ *       logback*.xml} of its own (with {@code spring.main.banner-mode=off}: the banner is not
+ *       JSON);
  *   <li>the service identity the JSON output reads ({@code lyss.logging.resolved.*});
  *   <li>Actuator health groups {@code liveness} and {@code readiness} that include the Lyss checks,
  *       when lyss-health and Actuator's health support are present and the service defines no such
@@ -54,6 +55,8 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
     }
     if (jsonOutputWanted(environment, loader)) {
       defaults.put("logging.config", LOGBACK_CONFIG);
+      // The ASCII-art banner goes straight to standard output and is not JSON.
+      defaults.put("spring.main.banner-mode", "off");
     }
     defaults.putAll(LoggingIdentity.properties(environment));
     if (healthGroupsWanted(environment, loader)) {
