@@ -18,7 +18,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A Servlet filter that runs each request in a SERVER span: the caller's trace context is
@@ -105,7 +104,7 @@ public final class TracingServletFilter implements Filter {
 
                 @Override
                 public void onError(AsyncEvent event) {
-                  HttpServerSpans.end(span, view, 500, orNull(event.getThrowable()));
+                  HttpServerSpans.end(span, view, 500, event.getThrowable());
                 }
 
                 @Override
@@ -116,9 +115,5 @@ public final class TracingServletFilter implements Filter {
     } catch (IllegalStateException e) {
       HttpServerSpans.end(span, view, response.getStatus(), null);
     }
-  }
-
-  private static @Nullable Throwable orNull(@Nullable Throwable t) {
-    return t;
   }
 }
