@@ -60,6 +60,22 @@ class ExemplarsTest {
   }
 
   @Test
+  void exemplarsStayOffCountAndSumLinesThatPrometheusBefore243Rejects() {
+    LyssMetrics metrics = LyssMetrics.create();
+    try (SdkTracerProvider tracing = tracing()) {
+      recordInside(tracing.get("test").spanBuilder("request").startSpan(), metrics);
+    }
+
+    assertThat(metrics.scrapeOpenMetrics().lines())
+        .filteredOn(line -> line.contains("trace_id="))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line.substring(0, line.indexOf(' ')))
+                    .matches(".*(_bucket\\{.*|_total\\{.*)"));
+  }
+
+  @Test
   void exemplarsCanBeSwitchedOff() {
     LyssMetrics metrics = LyssMetrics.builder().exemplars(false).build();
     try (SdkTracerProvider tracing = tracing()) {
