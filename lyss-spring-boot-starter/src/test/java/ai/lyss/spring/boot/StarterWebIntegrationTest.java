@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "spring.application.name=starter-test",
       "lyss.tracing.otlp-export=false",
-      "lyss.tracing.register-global=false",
+      "lyss.tracing.register-global=true",
       "management.endpoints.web.exposure.include=health,prometheus",
       "management.endpoint.health.show-details=always",
       "lyss.health.checks.broken.type=tcp",

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The demo starts and its endpoints show up in the Lyss metrics with their route templates. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "lyss.tracing.register-global=false")
+    properties = {"lyss.tracing.register-global=false", "lyss.tracing.otlp-export=false"})
 class SpringDemoApplicationTest {
 
   private static final HttpClient CLIENT =
