@@ -91,9 +91,8 @@ final class DemoApplication implements AutoCloseable {
                     || env.containsKey("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
             .addSpanProcessor(SimpleSpanProcessor.create(recentSpans))
             .build();
-    // Exemplars off: Prometheus 2.42 (Debian 12) rejects the OpenMetrics scrape when a histogram's
-    // _count line carries an exemplar ("does not support exemplars"), so the target goes down.
-    LyssMetrics metrics = LyssMetrics.builder().exemplars(false).build();
+    // Exemplars on (the default): histogram buckets carry the trace id of a request they counted.
+    LyssMetrics metrics = LyssMetrics.create();
     MeterRegistry registry = metrics.registry();
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gcMetrics = new JvmGcMetrics();
