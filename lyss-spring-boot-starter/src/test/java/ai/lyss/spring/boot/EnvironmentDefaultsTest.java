@@ -1,0 +1,113 @@
+package ai.lyss.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lyss.spring.boot.internal.LyssEnvironmentPostProcessor;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/** The defaults the starter adds before Boot starts logging, and when it leaves them out. */
+class EnvironmentDefaultsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void jsonOutputBecomesBootsLoggingConfigurationWithTheBannerOff() {
+    StandardEnvironment environment = environment(Map.of());
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("logging.config"))
+        .isEqualTo(LyssEnvironmentPostProcessor.LOGBACK_CONFIG);
+    assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+  }
+
+  @Test
+  void aServiceLogbackXmlKeepsBootsLoggingAlone() throws IOException {
+    Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      StandardEnvironment environment = environment(Map.of());
+
+      process(environment, loader);
+
+      assertThat(environment.getProperty("logging.config")).isNull();
+    }
+  }
+
+  @Test
+  void anExplicitLoggingConfigWins() {
+    StandardEnvironment environment =
+        environment(Map.of("logging.config", "classpath:my-logback.xml"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("logging.config")).isEqualTo("classpath:my-logback.xml");
+  }
+
+  @Test
+  void jsonOutputFalseKeepsBootsLoggingAlone() {
+    StandardEnvironment environment = environment(Map.of("lyss.logging.json-output", "false"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("logging.config")).isNull();
+  }
+
+  @Test
+  void logIdentityFallsBackToTheApplicationName() {
+    StandardEnvironment environment =
+        environment(Map.of("spring.application.name", "model-router"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("lyss.logging.resolved.service-name"))
+        .isEqualTo("model-router");
+  }
+
+  @Test
+  void healthGroupsIncludeTheLyssContributorsByDefault() {
+    StandardEnvironment environment = environment(Map.of());
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("management.endpoint.health.group.liveness.include"))
+        .isEqualTo("lyssLiveness");
+    assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+        .isEqualTo("lyssReadiness");
+  }
+
+  @Test
+  void aServiceDefinedHealthGroupIsLeftAsItIs() {
+    StandardEnvironment environment =
+        environment(
+            Map.of("management.endpoint.health.group.readiness.include", "readinessState,db"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+        .isEqualTo("readinessState,db");
+  }
+
+  private static StandardEnvironment environment(Map<String, Object> properties) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+    return environment;
+  }
+
+  private static void process(StandardEnvironment environment, ClassLoader loader) {
+    SpringApplication application = new SpringApplication();
+    application.setResourceLoader(new DefaultResourceLoader(loader));
+    new LyssEnvironmentPostProcessor().postProcessEnvironment(environment, application);
+  }
+}
