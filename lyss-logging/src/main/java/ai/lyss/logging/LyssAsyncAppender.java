@@ -123,7 +123,6 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     thread.setDaemon(true);
     worker = thread;
     thread.start();
-    MetricsHook.bindGlobalRegistryOnce();
     super.start();
   }
 
@@ -184,11 +183,19 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
       return;
     }
     LoggerContext loggerContext = (LoggerContext) getContext();
+    boolean metricsBound = false;
     while (running || !q.isEmpty()) {
       try {
         Object item = q.poll(100, TimeUnit.MILLISECONDS);
         if (item != null) {
           deliver(item);
+          if (!metricsBound) {
+            // Not in start(): Micrometer logs through SLF4J while its classes load, and during
+            // Logback's own initialisation SLF4J would intercept that call and print a replay
+            // warning to stderr. The first event is only written once initialisation is over.
+            metricsBound = true;
+            MetricsHook.bindGlobalRegistryOnce();
+          }
         }
         ILoggingEvent report = reporter.reportIfDue(loggerContext, false);
         if (report != null) {
