@@ -77,7 +77,8 @@ class EnvironmentDefaultsTest {
 
   @Test
   void healthGroupsIncludeTheLyssContributorsByDefault() {
-    StandardEnvironment environment = environment(Map.of());
+    StandardEnvironment environment =
+        environment(Map.of("management.endpoint.health.probes.enabled", "false"));
 
     process(environment, getClass().getClassLoader());
 
@@ -85,6 +86,19 @@ class EnvironmentDefaultsTest {
         .isEqualTo("lyssLiveness");
     assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
         .isEqualTo("lyssReadiness");
+  }
+
+  @Test
+  void withKubernetesProbesTheGroupsKeepBootsAvailabilityStates() {
+    StandardEnvironment environment =
+        environment(Map.of("management.endpoint.health.probes.enabled", "true"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.getProperty("management.endpoint.health.group.liveness.include"))
+        .isEqualTo("livenessState,lyssLiveness");
+    assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+        .isEqualTo("readinessState,lyssReadiness");
   }
 
   @Test

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
       "lyss.tracing.register-global=true",
       "management.endpoints.web.exposure.include=health,prometheus",
       "management.endpoint.health.show-details=always",
+      "management.endpoint.health.probes.enabled=true",
       "lyss.health.checks.broken.type=tcp",
       "lyss.health.checks.broken.host=127.0.0.1",
       "lyss.health.checks.broken.timeout=2s"
@@ -201,9 +202,10 @@ class StarterWebIntegrationTest {
     HttpResponse<String> readiness = Http.get(port, "/actuator/health/readiness");
 
     assertThat(liveness.statusCode()).isEqualTo(200);
-    assertThat(liveness.body()).contains("lyssLiveness", "\"status\":\"UP\"");
+    assertThat(liveness.body()).contains("livenessState", "lyssLiveness", "\"status\":\"UP\"");
     assertThat(readiness.statusCode()).isEqualTo(503);
-    assertThat(readiness.body()).contains("lyssReadiness", "broken", "\"status\":\"DOWN\"");
+    assertThat(readiness.body())
+        .contains("readinessState", "lyssReadiness", "broken", "\"status\":\"DOWN\"");
   }
 
   private Optional<String> metricLine(String prefix, String label) {

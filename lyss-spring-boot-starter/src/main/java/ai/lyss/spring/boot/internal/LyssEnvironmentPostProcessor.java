@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,7 +20,8 @@ import org.springframework.util.ClassUtils;
  *       logback*.xml} of its own (with {@code spring.main.banner-mode=off}: the banner is not
  *       JSON);
  *   <li>the service identity the JSON output reads ({@code lyss.logging.resolved.*});
- *   <li>Actuator health groups {@code liveness} and {@code readiness} that include the Lyss checks,
+ *   <li>Actuator health groups {@code liveness} and {@code readiness} that include the Lyss checks
+ *       (and Boot's {@code livenessState}/{@code readinessState} when Kubernetes probes are on),
  *       when lyss-health and Actuator's health support are present and the service defines no such
  *       groups itself.
  * </ul>
@@ -60,8 +62,23 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
     }
     defaults.putAll(LoggingIdentity.properties(environment));
     if (healthGroupsWanted(environment, loader)) {
-      putIfAbsent(environment, defaults, "liveness", HealthIndicatorNames.LIVENESS);
-      putIfAbsent(environment, defaults, "readiness", HealthIndicatorNames.READINESS);
+      // With Kubernetes probes on, Boot would define these groups with its availability states
+      // (readinessState turns OUT_OF_SERVICE during graceful shutdown); keep them in.
+      boolean probes = probesEnabled(environment);
+      putIfAbsent(
+          environment,
+          defaults,
+          "liveness",
+          probes
+              ? "livenessState," + HealthIndicatorNames.LIVENESS
+              : HealthIndicatorNames.LIVENESS);
+      putIfAbsent(
+          environment,
+          defaults,
+          "readiness",
+          probes
+              ? "readinessState," + HealthIndicatorNames.READINESS
+              : HealthIndicatorNames.READINESS);
     }
     environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
   }
@@ -88,6 +105,13 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
         && ClassUtils.isPresent(HealthIndicatorNames.HEALTH_INDICATOR_CLASS, loader)
         && flag(environment, "lyss.health.enabled")
         && flag(environment, "lyss.health.actuator-groups");
+  }
+
+  private static boolean probesEnabled(ConfigurableEnvironment environment) {
+    return environment.getProperty(
+        "management.endpoint.health.probes.enabled",
+        Boolean.class,
+        CloudPlatform.getActive(environment) == CloudPlatform.KUBERNETES);
   }
 
   private static void putIfAbsent(
