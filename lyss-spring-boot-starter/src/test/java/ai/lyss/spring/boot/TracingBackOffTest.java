@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lyss.spring.boot.internal.TracingBackOffCondition;
 import ai.lyss.tracing.LyssTracing;
 import io.opentelemetry.api.OpenTelemetry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.asm.ClassWriter;
 import org.springframework.asm.Opcodes;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** lyss-tracing steps aside when another tracer owns the process, and says why. */
+@ExtendWith(OutputCaptureExtension.class)
 class TracingBackOffTest {
 
   @Test
@@ -23,6 +28,18 @@ class TracingBackOffTest {
               assertThat(reasons(context.getBeanFactory()))
                   .contains("an OpenTelemetry bean ('bootOpenTelemetry') is already configured");
             });
+  }
+
+  @Test
+  void backingOffIsLogged(CapturedOutput output) {
+    Runners.web()
+        .withBean("bootOpenTelemetry", OpenTelemetry.class, OpenTelemetry::noop)
+        .run(context -> assertThat(context).hasNotFailed());
+
+    assertThat(
+            PollUntil.poll(
+                Duration.ofSeconds(10), () -> output.getAll().contains("lyss-tracing backs off")))
+        .isTrue();
   }
 
   @Test
