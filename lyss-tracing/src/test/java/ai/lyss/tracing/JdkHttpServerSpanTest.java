@@ -133,6 +133,28 @@ class JdkHttpServerSpanTest {
   }
 
   @Test
+  void unmatchedPathIsNamedByTheMethodAlone() throws Exception {
+    SpanData span = call("/missing");
+    assertThat(span.getName()).isEqualTo("GET");
+    assertThat(span.getAttributes().get(TracingAttributes.URL_PATH)).isEqualTo("/missing");
+  }
+
+  @Test
+  void routeOfOneRequestDoesNotNameTheNext() throws Exception {
+    call("/v1/sessions/8f14e45fceea167a5a36dedd4bea2543");
+    HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/models/42"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    Await.until("second span", () -> spans.getFinishedSpanItems().size() == 2);
+
+    assertThat(spans.getFinishedSpanItems().get(1).getName()).isEqualTo("GET /v1/models/{id}");
+  }
+
+  @Test
   void serverErrorMarksTheSpanFailed() throws Exception {
     SpanData span = call("/unavailable");
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);

@@ -3,6 +3,7 @@ package ai.lyss.logging.jdkhttp;
 import ai.lyss.core.LyssHeaders;
 import ai.lyss.core.TenantResolver;
 import ai.lyss.core.jdkhttp.ExchangeRequestView;
+import ai.lyss.core.jdkhttp.ScopedExchange;
 import ai.lyss.logging.StructuredLogger;
 import ai.lyss.logging.internal.CountingOutputStream;
 import ai.lyss.logging.internal.RequestLog;
@@ -44,7 +45,9 @@ public final class RequestLoggingFilter extends Filter {
   }
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+  public void doFilter(HttpExchange original, Chain chain) throws IOException {
+    // One per-request attribute map for this filter, the others and the handler (see lyss-core).
+    HttpExchange exchange = ScopedExchange.wrap(original);
     String requestId =
         RequestLog.requestId(exchange.getRequestHeaders().getFirst(LyssHeaders.REQUEST_ID));
     exchange.getResponseHeaders().set(LyssHeaders.REQUEST_ID, requestId);

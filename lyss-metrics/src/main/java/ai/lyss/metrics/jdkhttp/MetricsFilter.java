@@ -3,10 +3,10 @@ package ai.lyss.metrics.jdkhttp;
 import static java.util.Objects.requireNonNull;
 
 import ai.lyss.core.jdkhttp.ExchangeRequestView;
+import ai.lyss.core.jdkhttp.ScopedExchange;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.internal.HttpScope;
 import ai.lyss.metrics.internal.RequestRecording;
-import ai.lyss.metrics.internal.ScopedExchange;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

@@ -111,8 +111,14 @@ public final class HttpServerSpans {
       Object route = request.attribute(RouteTemplates.ROUTE_ATTRIBUTE);
       if (route instanceof String template && !template.isBlank()) {
         span.setAttribute(TracingAttributes.HTTP_ROUTE, template);
+        span.updateName(method + " " + template);
+      } else if (status == 404) {
+        // Nothing matched: naming the span after a scanner's random path would make span names
+        // unbounded, so it is the method alone (as the HTTP semantic conventions say).
+        span.updateName(method);
+      } else {
+        span.updateName(method + " " + RouteTemplates.collapseIds(request.path()));
       }
-      span.updateName(method + " " + RouteTemplates.of(request));
       if (status >= 100) {
         span.setAttribute(TracingAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
       }

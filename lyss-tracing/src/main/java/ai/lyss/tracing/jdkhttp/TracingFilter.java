@@ -3,6 +3,7 @@ package ai.lyss.tracing.jdkhttp;
 import static java.util.Objects.requireNonNull;
 
 import ai.lyss.core.jdkhttp.ExchangeRequestView;
+import ai.lyss.core.jdkhttp.ScopedExchange;
 import ai.lyss.tracing.LyssTracing;
 import ai.lyss.tracing.internal.HttpServerSpans;
 import com.sun.net.httpserver.Filter;
@@ -42,7 +43,10 @@ public final class TracingFilter extends Filter {
   }
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+  public void doFilter(HttpExchange original, Chain chain) throws IOException {
+    // One per-request attribute map for this filter, the others and the handler (see lyss-core):
+    // on JDK 17 a route set on the plain exchange would name the spans of later requests.
+    HttpExchange exchange = ScopedExchange.wrap(original);
     ExchangeRequestView view = ExchangeRequestView.of(exchange);
     InetSocketAddress local = exchange.getLocalAddress();
     InetSocketAddress remote = exchange.getRemoteAddress();
