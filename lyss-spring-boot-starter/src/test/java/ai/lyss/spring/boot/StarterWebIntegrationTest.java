@@ -3,6 +3,7 @@ package ai.lyss.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.core.LyssHeaders;
+import ai.lyss.logging.LyssMarkers;
 import ai.lyss.metrics.HttpMetrics;
 import ai.lyss.spring.boot.testapp.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
       "management.endpoints.web.exposure.include=health,prometheus",
       "management.endpoint.health.show-details=always",
       "management.endpoint.health.probes.enabled=true",
+      "logging.level.audit-quiet=ERROR",
       "lyss.health.checks.broken.type=tcp",
       "lyss.health.checks.broken.host=127.0.0.1",
       "lyss.health.checks.broken.timeout=2s"
@@ -182,6 +186,20 @@ class StarterWebIntegrationTest {
     assertThat(output.getOut().lines().filter(l -> !l.isBlank()))
         .isNotEmpty()
         .allSatisfy(line -> assertThat(JSON.readTree(line).has("timestamp")).isTrue());
+  }
+
+  @Test
+  void auditMarkedEventsAreWrittenEvenWhenTheLoggerLevelIsHigher(CapturedOutput output) {
+    Logger quiet = LoggerFactory.getLogger("audit-quiet");
+    quiet.info(LyssMarkers.AUDIT, "audit through plain SLF4J");
+    quiet.info("an info line below the logger's level");
+
+    assertThat(
+            PollUntil.poll(
+                Duration.ofSeconds(10),
+                () -> output.getOut().contains("\"audit through plain SLF4J\"")))
+        .isTrue();
+    assertThat(output.getOut()).doesNotContain("an info line below the logger's level");
   }
 
   @Test
