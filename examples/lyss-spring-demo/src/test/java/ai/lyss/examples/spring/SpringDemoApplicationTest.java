@@ -36,8 +36,7 @@ class SpringDemoApplicationTest {
 
     assertThat(chat.statusCode()).isEqualTo(200);
     assertThat(chat.body()).contains("\"total_tokens\":15");
-    assertThat(metrics())
-        .contains("endpoint=\"/v1/chat/completions\"")
+    assertThat(awaitMetrics("endpoint=\"/v1/chat/completions\""))
         .contains("ai_tokens_consumed_total{")
         .contains("model=\"gpt-demo\"");
   }
@@ -47,7 +46,8 @@ class SpringDemoApplicationTest {
     assertThat(send(HttpRequest.newBuilder(uri("/v1/conversations/c-1")).GET()).statusCode())
         .isEqualTo(200);
 
-    assertThat(metrics()).contains("endpoint=\"/v1/conversations/{id}\"");
+    assertThat(awaitMetrics("endpoint=\"/v1/conversations/{id}\""))
+        .contains("endpoint=\"/v1/conversations/{id}\"");
   }
 
   @Test
@@ -56,8 +56,18 @@ class SpringDemoApplicationTest {
         .isEqualTo(200);
   }
 
-  private String metrics() throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+  /**
+   * The exposition once it contains {@code text} (or after 10 s): the filter records after the
+   * handler returned, which can be after the client already has the response.
+   */
+  private String awaitMetrics(String text) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String body = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+    while (!body.contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      body = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+    }
+    return body;
   }
 
   private URI uri(String path) {
