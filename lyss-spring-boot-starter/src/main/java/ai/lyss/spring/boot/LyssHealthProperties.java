@@ -1,13 +1,15 @@
 package ai.lyss.spring.boot;
 
-import ai.lyss.health.HealthRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Settings of the lyss-health auto-configuration ({@code lyss.health.*}). */
+/**
+ * Settings of the lyss-health auto-configuration ({@code lyss.health.*}). Defaults are literals for
+ * the IDE metadata; a test keeps them equal to {@code HealthRegistry}'s.
+ */
 @ConfigurationProperties(LyssHealthProperties.PREFIX)
 public final class LyssHealthProperties {
 
@@ -30,10 +32,10 @@ public final class LyssHealthProperties {
   private @Nullable String detailToken;
 
   /** Timeout of each check. */
-  private Duration defaultTimeout = HealthRegistry.DEFAULT_TIMEOUT;
+  private Duration defaultTimeout = Duration.ofSeconds(5);
 
   /** Deadline of a whole report. */
-  private Duration deadline = HealthRegistry.DEFAULT_DEADLINE;
+  private Duration deadline = Duration.ofSeconds(6);
 
   /** Results younger than this are reused; zero runs the checks for every report. */
   private Duration cacheTtl = Duration.ZERO;

@@ -1,9 +1,12 @@
 package ai.lyss.spring.boot;
 
-import ai.lyss.metrics.LyssMetricsBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Settings of the lyss-metrics auto-configuration ({@code lyss.metrics.*}). */
+/**
+ * Settings of the lyss-metrics auto-configuration ({@code lyss.metrics.*}). The defaults are
+ * written as literals so that the configuration processor can put them in the IDE metadata; a test
+ * keeps them equal to {@code LyssMetricsBuilder}'s.
+ */
 @ConfigurationProperties(LyssMetricsProperties.PREFIX)
 public final class LyssMetricsProperties {
 
@@ -16,13 +19,13 @@ public final class LyssMetricsProperties {
   private boolean enabled = true;
 
   /** Distinct tenants each metric admits before recording __overflow__. */
-  private int maxTenantsPerMetric = LyssMetricsBuilder.DEFAULT_MAX_TENANTS_PER_METRIC;
+  private int maxTenantsPerMetric = 100;
 
   /** Distinct endpoints each HTTP metric admits before recording __overflow__. */
-  private int maxEndpointsPerMetric = LyssMetricsBuilder.DEFAULT_MAX_ENDPOINTS_PER_METRIC;
+  private int maxEndpointsPerMetric = 200;
 
   /** Distinct values of provider, model, message_type, plan_type, database per metric. */
-  private int maxValuesPerLabel = LyssMetricsBuilder.DEFAULT_MAX_VALUES_PER_LABEL;
+  private int maxValuesPerLabel = 100;
 
   /** Whether 404s that matched no route are recorded under one endpoint value. */
   private boolean groupUnmatchedNotFound = true;
