@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one health probe costs the service, besides the checks' own I/O: rendering a four-check
- * report (the baseline), a probe answered from the cache, and a probe that runs four trivial
- * checks on the registry's executor (thread hand-off, timeout timer, result assembly).
+ * report (the baseline), a probe answered from the cache, and a probe that runs four trivial checks
+ * on the registry's executor (thread hand-off, timeout timer, result assembly).
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar 'health.HealthProbeBenchmark' \
