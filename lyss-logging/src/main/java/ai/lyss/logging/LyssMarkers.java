@@ -11,11 +11,17 @@ import org.slf4j.MarkerFactory;
  */
 public final class LyssMarkers {
 
+  /** The name of the {@link #AUDIT} marker (a constant: reading it loads no SLF4J class). */
+  public static final String AUDIT_NAME = "AUDIT";
+
+  /** The name of the {@link #SECURITY} marker (a constant: reading it loads no SLF4J class). */
+  public static final String SECURITY_NAME = "SECURITY";
+
   /** Marks an audit event ({@code level:"AUDIT"}). */
-  public static final Marker AUDIT = MarkerFactory.getMarker("AUDIT");
+  public static final Marker AUDIT = MarkerFactory.getMarker(AUDIT_NAME);
 
   /** Marks a security event ({@code level:"SECURITY"}). */
-  public static final Marker SECURITY = MarkerFactory.getMarker("SECURITY");
+  public static final Marker SECURITY = MarkerFactory.getMarker(SECURITY_NAME);
 
   private LyssMarkers() {}
 }

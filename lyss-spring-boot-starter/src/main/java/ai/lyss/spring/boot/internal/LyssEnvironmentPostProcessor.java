@@ -51,10 +51,6 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
       ConfigurableEnvironment environment, SpringApplication application) {
     ClassLoader loader = application.getClassLoader();
     Map<String, Object> defaults = new LinkedHashMap<>();
-    if (ClassUtils.isPresent("ai.lyss.logging.LyssJsonEncoder", loader)
-        && ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", loader)) {
-      StaleLogbackStatus.dropAutoConfigurationMarkerErrors();
-    }
     if (jsonOutputWanted(environment, loader)) {
       defaults.put("logging.config", LOGBACK_CONFIG);
       // The ASCII-art banner goes straight to standard output and is not JSON.
