@@ -84,14 +84,20 @@ public final class TrafficGenerator implements AutoCloseable {
     }
   }
 
-  /** Stops sending; requests in flight are abandoned. */
+  /**
+   * Stops sending and lets requests in flight finish (up to a few seconds), so the server never
+   * sees a request body cut off by its own load generator during a graceful stop.
+   */
   @Override
   public void close() {
     ticker.shutdownNow();
-    workers.shutdownNow();
+    workers.shutdown();
     try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
     Map<Integer, Long> summary = new TreeMap<>();
