@@ -92,6 +92,7 @@ public final class TrafficGenerator implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     workers.shutdown();
+    workers.getQueue().clear(); // scenarios not started yet are not started at all
     try {
       if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
         workers.shutdownNow();
