@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end overhead of Lyss on a minimal hello endpoint (embedded Jetty 12, ee10 servlet), in
-# one run, against the same app with no instrumentation and with the OpenTelemetry Java agent:
+# End-to-end overhead of Lyss on a hello endpoint (embedded Jetty 12, ee10 servlet), against the
+# same app with no instrumentation and with the OpenTelemetry Java agent, in one run:
 #
 #   (a) plain  - HelloServer --mode plain, no instrumentation
 #   (b) lyss   - HelloServer --mode lyss: tracing + request logging + metrics servlet filters,
@@ -9,25 +9,33 @@
 #   (c) agent  - HelloServer --mode plain with -javaagent:opentelemetry-javaagent (defaults),
 #                exporting OTLP/HTTP to the same loopback sink
 #
-# For each: startup (launch to first 200), wrk warm-up, a measured wrk run (throughput at
-# saturation, p50/p99), process CPU time per request over the measured run (/proc/<pid>/stat),
-# heap used after warm-up + measured run (jcmd GC.run, then GC.heap_info). Everything binds
-# 127.0.0.1 and every process started here is killed on exit.
+# Every variant runs ROUNDS times, interleaved (the order rotates each round), and the ratios to
+# (a) are computed per round and reported as medians, so a slow spell of a shared machine hits
+# all variants alike. WORKS lists the handler loads: 0 is the bare hello endpoint (the worst case
+# for any instrumentation), n > 0 makes each request compute n SHA-256 digests of 1 KiB first.
 #
-# Usage (from the repository root, after ./mvnw -B -ntp -pl benchmarks -am package):
+# For each run: startup (launch to first 200), a wrk warm-up, a measured wrk run (throughput at
+# saturation, p50/p99), process CPU time per request over the measured run (/proc/<pid>/stat),
+# heap used after the runs (jcmd GC.run, then GC.heap_info). Everything binds 127.0.0.1 and
+# every process started here is killed on exit.
+#
+# Usage (from the repository root, after ./mvnw -B -ntp -pl benchmarks -am package -DskipTests):
 #   benchmarks/e2e/run.sh            # writes benchmarks/results/e2e.txt
-# Settings (environment): WARMUP=30 DURATION=30 (seconds), WRK_THREADS=1, WRK_CONNECTIONS=16,
-#   PORT=18080, SINK_PORT=4318, AGENT_JAR=<path> (else fetched with mvn dependency:copy),
-#   OUT=benchmarks/results/e2e.txt, JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC",
-#   BREAKDOWN=1 (default) also runs lyss with one filter at a time (lyss-trc, lyss-log,
-#   lyss-met); BREAKDOWN=0 runs only (a), (b), (c), about 3.5 minutes instead of 7.
+# Settings (environment): ROUNDS=3, WORKS="0 100", WARMUP=20 DURATION=20 (seconds),
+#   WRK_THREADS=1, WRK_CONNECTIONS=16, PORT=18080, SINK_PORT=4318, AGENT_JAR=<path> (else
+#   fetched with mvn dependency:copy), OUT=benchmarks/results/e2e.txt,
+#   JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC", BREAKDOWN=1 (default) also runs, once, plain and
+#   lyss with one filter at a time (lyss-trc, lyss-log, lyss-met) on the bare endpoint.
+#   About 20 minutes with the defaults.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 JAR=benchmarks/target/benchmarks.jar
 AGENT_VERSION=2.31.0
-WARMUP=${WARMUP:-30}
-DURATION=${DURATION:-30}
+ROUNDS=${ROUNDS:-3}
+WORKS=${WORKS:-0 100}
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-20}
 WRK_THREADS=${WRK_THREADS:-1}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 PORT=${PORT:-18080}
@@ -85,11 +93,14 @@ to_ms() {
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-declare -A RPS P50 P99 CPU_US START_MS HEAP_KB RSS_KB REQS ERRS
+TSV="$WORK/runs.tsv"
+printf 'work\tround\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_req\tstartup_ms\theap_kb\trss_kb\tlog_lines\n' >"$TSV"
+: >"$WORK/raw.txt"
 
+# run_variant <work> <round> <name> <mode> [jvm or app args...]
 run_variant() {
-  local name=$1 mode=$2
-  shift 2
+  local work=$1 round=$2 name=$3 mode=$4
+  shift 4
   # Arguments starting with -javaagent or -X/-D go to the JVM, the rest to HelloServer.
   local extra=() app=()
   local a
@@ -99,83 +110,94 @@ run_variant() {
       *) app+=("$a") ;;
     esac
   done
-  echo "== $name: starting" >&2
-  # A fresh OTLP sink per variant, so its counts are this variant's exports.
-  "${LOAD_PIN[@]}" python3 benchmarks/e2e/otlp_sink.py "$SINK_PORT" >"$WORK/$name.sink" 2>&1 &
+  local tag="w${work}-r${round}-${name}"
+  echo "== $tag: starting ($(date -u +%H:%M:%S))" >&2
+  # A fresh OTLP sink per run, so its counts are this run's exports.
+  "${LOAD_PIN[@]}" python3 benchmarks/e2e/otlp_sink.py "$SINK_PORT" >"$WORK/$tag.sink" 2>&1 &
   local sink_pid=$!
   PIDS+=("$sink_pid")
   local t0 t1 pid code=""
   t0=$(date +%s%N)
   OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${SINK_PORT}" OTEL_SERVICE_NAME="e2e-$name" \
     "${SERVER_PIN[@]}" java $JVM_OPTS "${extra[@]}" -cp "$JAR" ai.lyss.benchmarks.e2e.HelloServer \
-    --mode "$mode" "${app[@]}" --port "$PORT" >"$WORK/$name.stdout" 2>"$WORK/$name.stderr" &
+    --mode "$mode" --work "$work" "${app[@]}" --port "$PORT" >"$WORK/$tag.stdout" 2>"$WORK/$tag.stderr" &
   pid=$!
   PIDS+=("$pid")
   local deadline=$(( $(date +%s) + 60 ))
   while [[ "$code" != "200" ]]; do
     if (( $(date +%s) > deadline )) || ! kill -0 "$pid" 2>/dev/null; then
-      echo "run.sh: $name did not answer 200 within 60 s; see $WORK/$name.stderr" >&2
+      echo "run.sh: $tag did not answer 200 within 60 s; see $WORK/$tag.stderr" >&2
       exit 1
     fi
     code=$(curl -s -o /dev/null -w '%{http_code}' "$URL" || true)
     [[ "$code" == "200" ]] || sleep 0.01
   done
   t1=$(date +%s%N)
-  START_MS[$name]=$(( (t1 - t0) / 1000000 ))
+  local startup=$(( (t1 - t0) / 1000000 ))
 
-  echo "== $name: warm-up ${WARMUP}s" >&2
-  "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP}s" "$URL" >"$WORK/$name.warmup"
+  "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP}s" "$URL" >"$WORK/$tag.warmup"
   local c0 c1
   c0=$(cpu_ticks "$pid")
-  echo "== $name: measuring ${DURATION}s" >&2
   "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" --latency "$URL" \
-    >"$WORK/$name.wrk"
+    >"$WORK/$tag.wrk"
   c1=$(cpu_ticks "$pid")
 
   jcmd "$pid" GC.run >/dev/null
-  jcmd "$pid" GC.heap_info >"$WORK/$name.heap"
+  jcmd "$pid" GC.heap_info >"$WORK/$tag.heap"
   # G1: " garbage-first heap   total 524288K, used 12345K [...]"
-  HEAP_KB[$name]=$(awk '/heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); print v; exit } }' "$WORK/$name.heap")
-  RSS_KB[$name]=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
+  local heap rss
+  heap=$(awk '/heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); print v; exit } }' "$WORK/$tag.heap")
+  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
 
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   kill "$sink_pid"
   wait "$sink_pid" 2>/dev/null || true
 
-  local w="$WORK/$name.wrk"
-  REQS[$name]=$(awk '/requests in/ { print $1 }' "$w")
-  RPS[$name]=$(awk '/^Requests\/sec:/ { print $2 }' "$w")
-  P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$w")")
-  P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$w")")
-  ERRS[$name]=$(awk '/Non-2xx|Socket errors/ { printf "%s; ", $0 }' "$w")
-  local hz
+  local w="$WORK/$tag.wrk" reqs rps p50 p99 cpu hz lines
+  reqs=$(awk '/requests in/ { print $1 }' "$w")
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$w")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$w")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$w")")
   hz=$(getconf CLK_TCK)
-  CPU_US[$name]=$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="${REQS[$name]}" \
-    'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+  cpu=$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$reqs" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+  lines=$(grep -c '"Request completed"' "$WORK/$tag.stdout" || true)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$work" "$round" "$name" "$rps" "$p50" \
+    "$p99" "$cpu" "$startup" "$heap" "$rss" "$lines" >>"$TSV"
   {
-    echo "---- $name: java $JVM_OPTS ${extra[*]} -cp $JAR ai.lyss.benchmarks.e2e.HelloServer --mode $mode ${app[*]}"
-    echo "startup_ms=${START_MS[$name]} cpu_ticks=$((c1 - c0)) (CLK_TCK=$hz) heap_used_after_gc_kb=${HEAP_KB[$name]} rss_kb=${RSS_KB[$name]}"
-    echo "otlp sink (after the JVM stopped):"
-    cat "$WORK/$name.sink"
-    cat "$w"
+    echo "---- $tag: java $JVM_OPTS ${extra[*]} -cp $JAR ai.lyss.benchmarks.e2e.HelloServer --mode $mode --work $work ${app[*]}"
+    echo "startup_ms=$startup cpu_ticks=$((c1 - c0)) (CLK_TCK=$hz) heap_used_after_gc_kb=$heap rss_kb=$rss request_completed_lines=$lines"
+    echo "otlp sink (after the JVM stopped): $(tr '\n' ' ' <"$WORK/$tag.sink")"
+    grep -E 'Latency  |requests in|Requests/sec|Non-2xx|Socket errors' "$w" || true
     echo
   } >>"$WORK/raw.txt"
 }
 
-: >"$WORK/raw.txt"
-VARIANTS=(plain lyss agent)
-run_variant plain plain
-run_variant lyss lyss
-run_variant agent plain "-javaagent:$AGENT_JAR"
-if [[ "$BREAKDOWN" == "1" ]]; then
-  VARIANTS+=(lyss-trc lyss-log lyss-met)
-  run_variant lyss-trc lyss --filters tracing
-  run_variant lyss-log lyss --filters logging
-  run_variant lyss-met lyss --filters metrics
-fi
+run_named() {
+  local work=$1 round=$2 name=$3
+  case "$name" in
+    plain) run_variant "$work" "$round" plain plain ;;
+    lyss) run_variant "$work" "$round" lyss lyss ;;
+    agent) run_variant "$work" "$round" agent plain "-javaagent:$AGENT_JAR" ;;
+    lyss-trc) run_variant "$work" "$round" lyss-trc lyss --filters tracing ;;
+    lyss-log) run_variant "$work" "$round" lyss-log lyss --filters logging ;;
+    lyss-met) run_variant "$work" "$round" lyss-met lyss --filters metrics ;;
+  esac
+}
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.3f", a / b }'; }
+ORDER=(plain lyss agent)
+for work in $WORKS; do
+  for ((r = 1; r <= ROUNDS; r++)); do
+    for ((i = 0; i < ${#ORDER[@]}; i++)); do
+      run_named "$work" "$r" "${ORDER[$(( (i + r - 1) % ${#ORDER[@]} ))]}"
+    done
+  done
+done
+if [[ "$BREAKDOWN" == "1" ]]; then
+  for name in plain lyss-trc lyss-log lyss-met; do
+    run_named 0 b "$name"
+  done
+fi
 
 {
   echo "# Lyss end-to-end overhead: hello endpoint on embedded Jetty 12 (ee10), loopback wrk"
@@ -187,29 +209,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else pri
   echo "otel agent: $(basename "$AGENT_JAR")"
   echo "pinning: server=${SERVER_PIN[*]:-none} wrk+sink=${LOAD_PIN[*]:-none}"
   echo "load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, warm-up ${WARMUP}s, measured ${DURATION}s, GET $URL"
+  echo "rounds: $ROUNDS interleaved (order rotates), works: $WORKS (SHA-256 digests of 1 KiB per request)"
   echo "jvm: $JVM_OPTS"
   echo
-  printf '%-8s %10s %9s %9s %10s %11s %12s %10s\n' variant req/s p50_ms p99_ms cpu_us/req startup_ms heap_used_kb rss_kb
-  for v in "${VARIANTS[@]}"; do
-    printf '%-8s %10s %9s %9s %10s %11s %12s %10s\n' "$v" "${RPS[$v]}" "${P50[$v]}" "${P99[$v]}" \
-      "${CPU_US[$v]}" "${START_MS[$v]}" "${HEAP_KB[$v]}" "${RSS_KB[$v]}"
-  done
+  python3 benchmarks/e2e/summarize.py "$TSV"
   echo
-  echo "ratios to plain (a):"
-  printf '%-8s %10s %9s %9s %10s %11s %12s %10s\n' variant req/s p50 p99 cpu/req startup heap rss
-  for v in "${VARIANTS[@]}"; do
-    printf '%-8s %10s %9s %9s %10s %11s %12s %10s\n' "$v" "$(ratio "${RPS[$v]}" "${RPS[plain]}")" \
-      "$(ratio "${P50[$v]}" "${P50[plain]}")" "$(ratio "${P99[$v]}" "${P99[plain]}")" \
-      "$(ratio "${CPU_US[$v]}" "${CPU_US[plain]}")" "$(ratio "${START_MS[$v]}" "${START_MS[plain]}")" \
-      "$(ratio "${HEAP_KB[$v]}" "${HEAP_KB[plain]}")" "$(ratio "${RSS_KB[$v]}" "${RSS_KB[plain]}")"
-  done
-  echo
-  for v in "${VARIANTS[@]}"; do
-    if [[ -n "${ERRS[$v]}" ]]; then
-      echo "wrk errors $v: ${ERRS[$v]}"
-    fi
-  done
-  echo "lyss request-log lines written: $(wc -l <"$WORK/lyss.stdout") (2 per request when none is dropped)"
+  echo "# every run"
+  column -t -s $'\t' "$TSV"
   echo
   echo "# raw wrk output"
   cat "$WORK/raw.txt"

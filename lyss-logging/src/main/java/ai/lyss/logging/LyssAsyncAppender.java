@@ -7,13 +7,18 @@ import ai.lyss.logging.internal.TraceContext;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,15 +32,27 @@ import org.jspecify.annotations.Nullable;
  * dropped: they also use {@link #setAuditReserve auditReserve} extra slots that ordinary events
  * cannot take, and only when those are exhausted too does the logging thread wait for room. The
  * OpenTelemetry span current on the logging thread is captured with the event.
+ *
+ * <p>The writer takes events in batches of up to {@value #MAX_BATCH}: after writing a batch it
+ * waits {@link #setLingerMillis lingerMillis} (default 1) so that, under load, events accumulate
+ * and are written together, and a logging thread rarely has to wake the writer. Attached {@link
+ * OutputStreamAppender}s are switched to {@code immediateFlush=false} and flushed once at the end
+ * of every batch (with {@link LyssConsoleAppender}, one {@code write} system call per batch), so a
+ * line reaches its output at most a batch later than it would have been alone. An isolated event is
+ * written as soon as it arrives.
  */
 public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     implements AppenderAttachable<ILoggingEvent> {
+
+  /** Most events the writer takes from the queue at once. */
+  public static final int MAX_BATCH = 512;
 
   private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
   private int queueSize = 8192;
   private int auditReserve = 8192;
   private long dropReportIntervalMillis = 30_000;
   private long maxFlushTimeMillis = 5_000;
+  private long lingerMillis = 1;
   private @Nullable BlockingQueue<Object> queue;
   private @Nullable DropReporter drops;
   private @Nullable Thread worker;
@@ -82,6 +99,16 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     this.maxFlushTimeMillis = millis;
   }
 
+  /**
+   * How long the writer waits after a batch before taking the next one, so that events logged in
+   * the meantime are written (and flushed) together; default 1, 0 for no wait.
+   *
+   * @param millis 0 to 1000
+   */
+  public void setLingerMillis(long millis) {
+    this.lingerMillis = millis;
+  }
+
   /** Events this appender dropped since it started (never AUDIT or SECURITY). */
   public long getDroppedCount() {
     DropReporter reporter = drops;
@@ -98,6 +125,15 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
   public void start() {
     if (isStarted()) {
       return;
+    }
+    if (lingerMillis < 0 || lingerMillis > 1000) {
+      addError(
+          "LyssAsyncAppender: lingerMillis must be between 0 and 1000 (was "
+              + lingerMillis
+              + "); fix the appender configuration");
+      throw new IllegalStateException(
+          "lyss-logging: LyssAsyncAppender lingerMillis must be between 0 and 1000, was "
+              + lingerMillis);
     }
     if (queueSize < 1 || auditReserve < 1 || dropReportIntervalMillis < 1) {
       addError(
@@ -183,12 +219,19 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
       return;
     }
     LoggerContext loggerContext = (LoggerContext) getContext();
+    long lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+    List<Object> batch = new ArrayList<>(MAX_BATCH);
     boolean metricsBound = false;
     while (running || !q.isEmpty()) {
       try {
-        Object item = q.poll(100, TimeUnit.MILLISECONDS);
-        if (item != null) {
-          deliver(item);
+        Object first = q.poll(100, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          q.drainTo(batch, MAX_BATCH - 1);
+          for (Object item : batch) {
+            deliver(item);
+          }
+          batch.clear();
           if (!metricsBound) {
             // Not in start(): Micrometer logs through SLF4J while its classes load, and during
             // Logback's own initialisation SLF4J would intercept that call and print a replay
@@ -201,15 +244,39 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
         if (report != null) {
           deliver(report);
         }
+        if (first != null) {
+          flushOutputs();
+          if (lingerNanos > 0 && running) {
+            // Let events accumulate; logging threads do not wake a writer that is not waiting.
+            LockSupport.parkNanos(lingerNanos);
+          }
+        }
       } catch (InterruptedException e) {
         // Keep draining; stop() ends the loop through 'running'.
       } catch (RuntimeException e) {
+        batch.clear();
         addError("A log event could not be written", e);
       }
     }
     ILoggingEvent last = reporter.reportIfDue(loggerContext, true);
     if (last != null) {
       deliver(last);
+    }
+    flushOutputs();
+  }
+
+  private void flushOutputs() {
+    Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders();
+    while (it.hasNext()) {
+      if (it.next() instanceof OutputStreamAppender<ILoggingEvent> output
+          && !output.isImmediateFlush()
+          && output.isStarted()) {
+        try {
+          output.getOutputStream().flush();
+        } catch (IOException | RuntimeException e) {
+          addError("Could not flush appender " + output.getName(), e);
+        }
+      }
     }
   }
 
@@ -252,8 +319,15 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     appenders.detachAndStopAllAppenders();
   }
 
+  /**
+   * Attaches an appender. An {@link OutputStreamAppender} is switched to {@code
+   * immediateFlush=false}: this appender flushes it once per batch.
+   */
   @Override
   public void addAppender(Appender<ILoggingEvent> appender) {
+    if (appender instanceof OutputStreamAppender<ILoggingEvent> output) {
+      output.setImmediateFlush(false);
+    }
     appenders.addAppender(appender);
   }
 

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -36,8 +38,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * (served on {@code /metrics}, outside the filters).
  *
  * <p>Usage: {@code java -cp benchmarks.jar ai.lyss.benchmarks.e2e.HelloServer --mode plain|lyss
- * [--filters tracing,logging,metrics] [--port 8080]}. {@code --filters} (lyss mode only) keeps a
- * subset of the filters, for a per-filter breakdown. Binds 127.0.0.1 only.
+ * [--filters tracing,logging,metrics] [--work n] [--port 8080]}. {@code --filters} (lyss mode only)
+ * keeps a subset of the filters, for a per-filter breakdown; {@code --work n} makes every request
+ * compute {@code n} SHA-256 digests of 1 KiB first (a fixed CPU cost standing in for a handler that
+ * does something). Binds 127.0.0.1 only.
  */
 public final class HelloServer {
 
@@ -56,13 +60,18 @@ public final class HelloServer {
     String mode = "plain";
     int port = 8080;
     String filters = "tracing,logging,metrics";
+    int work = 0;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--mode" -> mode = args[i + 1];
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--filters" -> filters = args[i + 1];
+        case "--work" -> work = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (work < 0) {
+      throw new IllegalArgumentException("--work must be 0 or more, not " + work);
     }
     if (!mode.equals("plain") && !mode.equals("lyss")) {
       throw new IllegalArgumentException("--mode must be plain or lyss, not " + mode);
@@ -70,7 +79,7 @@ public final class HelloServer {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(HELLO_SERVLET, new Hello()), "/hello");
+    context.addServlet(new ServletHolder(HELLO_SERVLET, new Hello(work)), "/hello");
     LyssTracing tracing = null;
     if (mode.equals("lyss")) {
       tracing = LyssTracing.builder().serviceName("lyss-e2e-hello").otlpExport(true).build();
@@ -106,6 +115,7 @@ public final class HelloServer {
             + " listening on http://127.0.0.1:"
             + connector.getLocalPort()
             + "/hello"
+            + (work > 0 ? " work=" + work + " digests/request" : "")
             + (tracing != null ? " " + tracing : ""));
     server.join();
     if (tracing != null) {
@@ -123,12 +133,35 @@ public final class HelloServer {
     context.getServletHandler().addFilter(holder, mapping);
   }
 
-  /** Writes a fixed six-byte body. */
+  /**
+   * Writes a fixed six-byte body, after {@code work} SHA-256 digests of 1 KiB: a fixed amount of
+   * CPU per request standing in for a handler that does real work.
+   */
   private static final class Hello extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    private static final byte[] INPUT = new byte[1024];
+
+    private final int work;
+
+    Hello(int work) {
+      this.work = work;
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      if (work > 0) {
+        try {
+          MessageDigest sha = MessageDigest.getInstance("SHA-256");
+          byte[] digest = INPUT;
+          for (int i = 0; i < work; i++) {
+            sha.update(INPUT);
+            digest = sha.digest(digest);
+          }
+          resp.setHeader("X-Work", Integer.toString(digest[0] & 0xff));
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
       resp.setContentType("text/plain");
       resp.setContentLength(HELLO.length);
       resp.getOutputStream().write(HELLO);

@@ -10,6 +10,7 @@ import ai.lyss.logging.Fields;
 import ai.lyss.logging.LogFields;
 import ai.lyss.logging.StructuredLogger;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -42,7 +43,11 @@ public final class RequestLog {
 
   /**
    * The incoming {@code X-Request-ID} when it is valid ({@code [A-Za-z0-9._-]{1,128}}), else a new
-   * random UUID.
+   * random (version 4) UUID.
+   *
+   * <p>The UUID comes from {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}: a request id
+   * correlates log lines and is not a secret, and {@code randomUUID()} draws from one shared {@code
+   * SecureRandom} whose lock every request thread would contend for.
    *
    * @param header the header value, may be {@code null}
    */
@@ -50,7 +55,10 @@ public final class RequestLog {
     if (header != null && VALID_REQUEST_ID.matcher(header).matches()) {
       return header;
     }
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long msb = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+    return new UUID(msb, lsb).toString();
   }
 
   /**
