@@ -25,8 +25,10 @@
 #   WRK_THREADS=1, WRK_CONNECTIONS=16, PORT=18080, SINK_PORT=4318, AGENT_JAR=<path> (else
 #   fetched with mvn dependency:copy), OUT=benchmarks/results/e2e.txt,
 #   JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC", BREAKDOWN=1 (default) also runs, once, plain and
-#   lyss with one filter at a time (lyss-trc, lyss-log, lyss-met) on the bare endpoint.
-#   About 20 minutes with the defaults.
+#   lyss with one filter at a time (lyss-trc, lyss-log, lyss-met) on the bare endpoint,
+#   PREV_JAR=<benchmarks.jar of an earlier build> adds a variant lyss-prev (the same filters from
+#   that build) to every round, for a before/after comparison in one run.
+#   About 20 minutes with the defaults (27 with PREV_JAR).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -111,6 +113,10 @@ run_variant() {
     esac
   done
   local tag="w${work}-r${round}-${name}"
+  local jar="$JAR"
+  if [[ "$name" == "lyss-prev" ]]; then
+    jar="$PREV_JAR"
+  fi
   echo "== $tag: starting ($(date -u +%H:%M:%S))" >&2
   # A fresh OTLP sink per run, so its counts are this run's exports.
   "${LOAD_PIN[@]}" python3 benchmarks/e2e/otlp_sink.py "$SINK_PORT" >"$WORK/$tag.sink" 2>&1 &
@@ -119,7 +125,7 @@ run_variant() {
   local t0 t1 pid code=""
   t0=$(date +%s%N)
   OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${SINK_PORT}" OTEL_SERVICE_NAME="e2e-$name" \
-    "${SERVER_PIN[@]}" java $JVM_OPTS "${extra[@]}" -cp "$JAR" ai.lyss.benchmarks.e2e.HelloServer \
+    "${SERVER_PIN[@]}" java $JVM_OPTS "${extra[@]}" -cp "$jar" ai.lyss.benchmarks.e2e.HelloServer \
     --mode "$mode" --work "$work" "${app[@]}" --port "$PORT" >"$WORK/$tag.stdout" 2>"$WORK/$tag.stderr" &
   pid=$!
   PIDS+=("$pid")
@@ -165,7 +171,7 @@ run_variant() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$work" "$round" "$name" "$rps" "$p50" \
     "$p99" "$cpu" "$startup" "$heap" "$rss" "$lines" >>"$TSV"
   {
-    echo "---- $tag: java $JVM_OPTS ${extra[*]} -cp $JAR ai.lyss.benchmarks.e2e.HelloServer --mode $mode --work $work ${app[*]}"
+    echo "---- $tag: java $JVM_OPTS ${extra[*]} -cp $jar ai.lyss.benchmarks.e2e.HelloServer --mode $mode --work $work ${app[*]}"
     echo "startup_ms=$startup cpu_ticks=$((c1 - c0)) (CLK_TCK=$hz) heap_used_after_gc_kb=$heap rss_kb=$rss request_completed_lines=$lines"
     echo "otlp sink (after the JVM stopped): $(tr '\n' ' ' <"$WORK/$tag.sink")"
     grep -E 'Latency  |requests in|Requests/sec|Non-2xx|Socket errors' "$w" || true
@@ -178,6 +184,7 @@ run_named() {
   case "$name" in
     plain) run_variant "$work" "$round" plain plain ;;
     lyss) run_variant "$work" "$round" lyss lyss ;;
+    lyss-prev) run_variant "$work" "$round" lyss-prev lyss ;;
     agent) run_variant "$work" "$round" agent plain "-javaagent:$AGENT_JAR" ;;
     lyss-trc) run_variant "$work" "$round" lyss-trc lyss --filters tracing ;;
     lyss-log) run_variant "$work" "$round" lyss-log lyss --filters logging ;;
@@ -186,6 +193,10 @@ run_named() {
 }
 
 ORDER=(plain lyss agent)
+if [[ -n "${PREV_JAR:-}" ]]; then
+  [[ -f "$PREV_JAR" ]] || { echo "run.sh: PREV_JAR $PREV_JAR missing" >&2; exit 2; }
+  ORDER+=(lyss-prev)
+fi
 for work in $WORKS; do
   for ((r = 1; r <= ROUNDS; r++)); do
     for ((i = 0; i < ${#ORDER[@]}; i++)); do
@@ -207,6 +218,7 @@ fi
   echo "java: $(java -version 2>&1 | head -2 | tail -1)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "otel agent: $(basename "$AGENT_JAR")"
+  [[ -z "${PREV_JAR:-}" ]] || echo "lyss-prev: $PREV_JAR"
   echo "pinning: server=${SERVER_PIN[*]:-none} wrk+sink=${LOAD_PIN[*]:-none}"
   echo "load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, warm-up ${WARMUP}s, measured ${DURATION}s, GET $URL"
   echo "rounds: $ROUNDS interleaved (order rotates), works: $WORKS (SHA-256 digests of 1 KiB per request)"

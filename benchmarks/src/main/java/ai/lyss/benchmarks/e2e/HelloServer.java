@@ -38,10 +38,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * (served on {@code /metrics}, outside the filters).
  *
  * <p>Usage: {@code java -cp benchmarks.jar ai.lyss.benchmarks.e2e.HelloServer --mode plain|lyss
- * [--filters tracing,logging,metrics] [--work n] [--port 8080]}. {@code --filters} (lyss mode only)
- * keeps a subset of the filters, for a per-filter breakdown; {@code --work n} makes every request
- * compute {@code n} SHA-256 digests of 1 KiB first (a fixed CPU cost standing in for a handler that
- * does something). Binds 127.0.0.1 only.
+ * [--filters tracing,logging,metrics] [--work n] [--export otlp|none] [--port 8080]}. {@code
+ * --filters} (lyss mode only) keeps a subset of the filters, for a per-filter breakdown; {@code
+ * --work n} makes every request compute {@code n} SHA-256 digests of 1 KiB first (a fixed CPU cost
+ * standing in for a handler that does something). Binds 127.0.0.1 only.
  */
 public final class HelloServer {
 
@@ -61,12 +61,14 @@ public final class HelloServer {
     int port = 8080;
     String filters = "tracing,logging,metrics";
     int work = 0;
+    boolean export = true;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--mode" -> mode = args[i + 1];
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--filters" -> filters = args[i + 1];
         case "--work" -> work = Integer.parseInt(args[i + 1]);
+        case "--export" -> export = !args[i + 1].equals("none");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -82,7 +84,7 @@ public final class HelloServer {
     context.addServlet(new ServletHolder(HELLO_SERVLET, new Hello(work)), "/hello");
     LyssTracing tracing = null;
     if (mode.equals("lyss")) {
-      tracing = LyssTracing.builder().serviceName("lyss-e2e-hello").otlpExport(true).build();
+      tracing = LyssTracing.builder().serviceName("lyss-e2e-hello").otlpExport(export).build();
       LyssMetrics metrics = LyssMetrics.create();
       context.addServlet(
           new ServletHolder("metrics", PrometheusServlet.create(metrics)), "/metrics");
