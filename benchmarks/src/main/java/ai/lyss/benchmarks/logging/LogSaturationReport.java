@@ -14,7 +14,7 @@ final class LogSaturationReport {
       Snapshot end,
       long logged,
       long droppedTotal,
-      LogFileCount count,
+      LogSaturationFileCount count,
       boolean audit) {
     double seconds = (end.nanos() - start.nanos()) / 1e9;
     double acceptedPerSecond = (end.accepted() - start.accepted()) / seconds;

@@ -93,7 +93,7 @@ public final class LogSaturationRun {
     }
     long droppedTotal = dropped(context);
     context.stop();
-    LogFileCount count = LogFileCount.of(file, start.bytes(), end.bytes());
+    LogSaturationFileCount count = LogSaturationFileCount.of(file, start.bytes(), end.bytes());
     System.out.print(
         LogSaturationReport.format(
             pipeline, threads, start, end, logged, droppedTotal, count, audit));
@@ -149,7 +149,7 @@ public final class LogSaturationRun {
             .addKeyValue("status_code", 200)
             .addKeyValue("duration_ms", 12.5)
             .addKeyValue("model", (i++ & 1) == 0 ? "gpt-4o" : "gpt-4o-mini")
-            .log(LogFileCount.MESSAGE);
+            .log(LogSaturationFileCount.MESSAGE);
         accepted.increment();
       }
     }

@@ -84,7 +84,7 @@ public final class MetricsScaleRun {
       Arrays.sort(times);
       ScrapeStats stats = ScrapeStats.of(last);
       return String.format(
-          "| %-27s | %,7d | %,9.1f | %,9.1f | %,10.1f | %,11d | %,9d | %,8d | %,7d | %,9.1f |",
+          "| %-27s | %,7d | %,9.1f | %,9.1f | %,10.1f | %,11d | %,9d | %,9d | %,8.1f | %,9.1f |",
           traffic.name(),
           tenants,
           times[SCRAPES / 2] / 1e6,
@@ -93,7 +93,7 @@ public final class MetricsScaleRun {
           stats.seriesLines(),
           stats.distinctTenants(),
           stats.maxTenantsPerMetric(),
-          heap / 1024 / 1024,
+          heap / 1024.0 / 1024.0,
           recordNanos / 1e6);
     }
   }

@@ -10,13 +10,14 @@ import java.nio.file.Path;
  * (file sizes taken during the run), and those that are the load's own events (the message text
  * occurs in them), so lines the pipeline wrote about itself are told apart.
  */
-record LogFileCount(long lines, long linesBeforeStart, long linesBeforeEnd, long eventLines) {
+record LogSaturationFileCount(
+    long lines, long linesBeforeStart, long linesBeforeEnd, long eventLines) {
 
   static final String MESSAGE = "request handled";
 
   private static final byte[] NEEDLE = MESSAGE.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  static LogFileCount of(Path file, long startOffset, long endOffset) throws IOException {
+  static LogSaturationFileCount of(Path file, long startOffset, long endOffset) throws IOException {
     long lines = 0;
     long beforeStart = 0;
     long beforeEnd = 0;
@@ -53,6 +54,6 @@ record LogFileCount(long lines, long linesBeforeStart, long linesBeforeEnd, long
         }
       }
     }
-    return new LogFileCount(lines, beforeStart, beforeEnd, events);
+    return new LogSaturationFileCount(lines, beforeStart, beforeEnd, events);
   }
 }
