@@ -13,18 +13,17 @@ import java.util.function.Supplier;
 /**
  * One-shot scale measurement (not JMH): for 1,000 / 10,000 / 100,000 distinct tenants, each in a
  * fresh registry, records every tenant's traffic once, then measures {@code /metrics} (median and
- * max time of {@value #SCRAPES} scrapes, size, series lines, distinct {@code tenant_id} values) and
- * the heap the registry holds after a full GC. Lyss (default settings) against plain Micrometer
- * meters with a {@code tenant_id} tag and no guard.
+ * max time of 20 scrapes, size, series lines, distinct {@code tenant_id} values) and the heap the
+ * registry holds after a full GC. Lyss (default settings) against plain Micrometer meters with a
+ * {@code tenant_id} tag and no guard.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar ai.lyss.benchmarks.scale.MetricsScaleRun \
- *     [--baseline-max 10000] [--out benchmarks/results/scale.txt]
+ *     [--baseline-max 10000] [--scrapes 20] [--out benchmarks/results/scale.txt]
  * }</pre>
  */
 public final class MetricsScaleRun {
 
-  static final int SCRAPES = 20;
   private static final int[] TENANTS = {1_000, 10_000, 100_000};
 
   private MetricsScaleRun() {}
@@ -33,20 +32,26 @@ public final class MetricsScaleRun {
    * Runs the measurement.
    *
    * @param args {@code --baseline-max N} (largest tenant count for the unguarded baseline, default
-   *     10000) and {@code --out FILE} (where the table is written too)
+   *     10000), {@code --scrapes N} (scrapes timed per row, default 20) and {@code --out FILE}
+   *     (where the table is written too)
    */
   public static void main(String[] args) throws Exception {
     List<String> list = Arrays.asList(args);
     int baselineMax = Integer.parseInt(option(list, "--baseline-max", "10000"));
     Path out = Path.of(option(list, "--out", "benchmarks/results/scale.txt"));
+    int scrapes = Integer.parseInt(option(list, "--scrapes", "20"));
+    // Warm-up, not reported: loads and compiles both sides' classes so the first row does not
+    // carry the JVM's one-time class loading in its heap figure or its scrape times.
+    measure(LyssScaleTraffic::new, 1_000, scrapes);
+    measure(PlainMicrometerTraffic::new, 1_000, scrapes);
     List<String> rows = new ArrayList<>();
     rows.add(header());
     for (int tenants : TENANTS) {
-      rows.add(measure(LyssScaleTraffic::new, tenants));
+      rows.add(measure(LyssScaleTraffic::new, tenants, scrapes));
     }
     for (int tenants : TENANTS) {
       if (tenants <= baselineMax) {
-        rows.add(measure(PlainMicrometerTraffic::new, tenants));
+        rows.add(measure(PlainMicrometerTraffic::new, tenants, scrapes));
       }
     }
     String table = String.join("\n", rows) + "\n";
@@ -54,7 +59,9 @@ public final class MetricsScaleRun {
         "# MetricsScaleRun: "
             + describeMachine()
             + "\n# each tenant recorded once (2 HTTP requests, 1 AI call with tokens, login,"
-            + " conversation, message); scrape = Prometheus text 0.0.4;\n# heap = used heap"
+            + " conversation, message); scrape = Prometheus text 0.0.4, "
+            + scrapes
+            + " scrapes per row;\n# heap = used heap"
             + " after full GC with the registry alive minus before it was created;"
             + " baseline capped at "
             + baselineMax
@@ -65,7 +72,8 @@ public final class MetricsScaleRun {
     Files.writeString(out, report, StandardCharsets.UTF_8);
   }
 
-  private static String measure(Supplier<ScaleTraffic> side, int tenants) throws IOException {
+  private static String measure(Supplier<ScaleTraffic> side, int tenants, int scrapes)
+      throws IOException {
     long before = usedHeapAfterGc();
     try (ScaleTraffic traffic = side.get()) {
       long recordStart = System.nanoTime();
@@ -74,9 +82,9 @@ public final class MetricsScaleRun {
       }
       long recordNanos = System.nanoTime() - recordStart;
       long heap = usedHeapAfterGc() - before;
-      long[] times = new long[SCRAPES];
+      long[] times = new long[scrapes];
       byte[] last = new byte[0];
-      for (int i = 0; i < SCRAPES; i++) {
+      for (int i = 0; i < scrapes; i++) {
         long start = System.nanoTime();
         last = traffic.scrape();
         times[i] = System.nanoTime() - start;
@@ -87,8 +95,8 @@ public final class MetricsScaleRun {
           "| %-27s | %,7d | %,9.1f | %,9.1f | %,10.1f | %,11d | %,9d | %,9d | %,8.1f | %,9.1f |",
           traffic.name(),
           tenants,
-          times[SCRAPES / 2] / 1e6,
-          times[SCRAPES - 1] / 1e6,
+          times[scrapes / 2] / 1e6,
+          times[scrapes - 1] / 1e6,
           stats.bytes() / 1024.0,
           stats.seriesLines(),
           stats.distinctTenants(),
