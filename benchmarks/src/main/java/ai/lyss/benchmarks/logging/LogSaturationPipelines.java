@@ -60,8 +60,10 @@ public final class LogSaturationPipelines {
    * 80 % full, callers block when full) then a {@link LogstashEncoder} into a file.
    *
    * @param file the log file
+   * @param neverDiscard {@code discardingThreshold=0}: no event is discarded, callers wait for room
+   *     when the queue is full (the writer's own capacity, comparable with Lyss AUDIT events)
    */
-  public static LoggerContext logstashFile(Path file) {
+  public static LoggerContext logstashFile(Path file, boolean neverDiscard) {
     LoggerContext context = newContext("logstash");
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(context);
@@ -69,6 +71,9 @@ public final class LogSaturationPipelines {
     AsyncAppender async = new AsyncAppender();
     async.setContext(context);
     async.setName("ASYNC");
+    if (neverDiscard) {
+      async.setDiscardingThreshold(0);
+    }
     async.addAppender(file(context, encoder, file));
     async.start();
     root(context).addAppender(async);

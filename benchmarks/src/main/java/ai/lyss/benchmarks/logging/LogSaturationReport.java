@@ -39,9 +39,9 @@ final class LogSaturationReport {
             lostTotal,
             droppedTotal < 0 ? "n/a" : String.format("%,d", droppedTotal));
     String check =
-        audit
+        audit || pipeline.endsWith("-blocking")
             ? String.format(
-                "CHECK %s: AUDIT events logged %d, lines written %d: %s%n",
+                "CHECK %s: events logged %d, lines written %d: %s%n",
                 pipeline,
                 logged,
                 count.eventLines(),

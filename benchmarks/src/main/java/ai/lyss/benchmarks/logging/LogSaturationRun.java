@@ -22,7 +22,7 @@ import org.slf4j.Logger;
  *
  * <pre>{@code
  * taskset -c 0 java -cp benchmarks/target/benchmarks.jar \
- *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit
+ *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|logstash-blocking
  * }</pre>
  */
 public final class LogSaturationRun {
@@ -32,8 +32,8 @@ public final class LogSaturationRun {
   /**
    * Runs one pipeline.
    *
-   * @param args {@code --pipeline lyss|logstash|lyss-audit} (required), {@code --threads 4}, {@code
-   *     --warmup 5}, {@code --measure 10}
+   * @param args {@code --pipeline lyss|logstash|lyss-audit|logstash-blocking} (required), {@code
+   *     --threads 4}, {@code --warmup 5}, {@code --measure 10}
    */
   public static void main(String[] args) throws Exception {
     List<String> list = Arrays.asList(args);
@@ -47,10 +47,13 @@ public final class LogSaturationRun {
     LoggerContext context =
         switch (pipeline) {
           case "lyss", "lyss-audit" -> LogSaturationPipelines.lyssFile(file);
-          case "logstash" -> LogSaturationPipelines.logstashFile(file);
+          case "logstash" -> LogSaturationPipelines.logstashFile(file, false);
+          case "logstash-blocking" -> LogSaturationPipelines.logstashFile(file, true);
           default ->
               throw new IllegalArgumentException(
-                  "--pipeline must be lyss, logstash or lyss-audit (was '" + pipeline + "')");
+                  "--pipeline must be lyss, logstash, lyss-audit or logstash-blocking (was '"
+                      + pipeline
+                      + "')");
         };
     try {
       run(pipeline, context, file, threads, audit, warmup, measure);
