@@ -45,13 +45,13 @@ final class LyssScaleTraffic implements ScaleTraffic {
   @Override
   public byte[] scrape() throws IOException {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/metrics");
-    MockHttpServletResponse response = new MockHttpServletResponse();
+    CapturingResponse response = new CapturingResponse(new MockHttpServletResponse());
     try {
       servlet.service(request, response);
     } catch (ServletException e) {
       throw new IOException(e);
     }
-    return response.getContentAsByteArray();
+    return response.body();
   }
 
   @Override

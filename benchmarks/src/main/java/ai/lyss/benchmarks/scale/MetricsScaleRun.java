@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  */
 public final class MetricsScaleRun {
 
+  private static final int WARMUP_SCRAPES = 150;
   private static final int[] TENANTS = {1_000, 10_000, 100_000};
 
   private MetricsScaleRun() {}
@@ -41,9 +42,10 @@ public final class MetricsScaleRun {
     Path out = Path.of(option(list, "--out", "benchmarks/results/scale.txt"));
     int scrapes = Integer.parseInt(option(list, "--scrapes", "20"));
     // Warm-up, not reported: loads and compiles both sides' classes so the first row does not
-    // carry the JVM's one-time class loading in its heap figure or its scrape times.
-    measure(LyssScaleTraffic::new, 1_000, scrapes);
-    measure(PlainMicrometerTraffic::new, 1_000, scrapes);
+    // carry the JVM's one-time class loading in its heap figure, nor interpreted code in its
+    // scrape times (a small scrape needs about 100 runs before the JIT has compiled it).
+    measure(LyssScaleTraffic::new, 1_000, WARMUP_SCRAPES);
+    measure(PlainMicrometerTraffic::new, 1_000, WARMUP_SCRAPES);
     List<String> rows = new ArrayList<>();
     rows.add(header());
     for (int tenants : TENANTS) {
