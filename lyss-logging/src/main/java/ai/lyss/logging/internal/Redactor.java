@@ -2,6 +2,7 @@ package ai.lyss.logging.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -16,10 +17,28 @@ public final class Redactor {
   /** What a secret is replaced by. */
   public static final String MASK = "[REDACTED]";
 
+  // What a secret needs somewhere in the text; one pass finds them all. A replacement only removes
+  // characters or inserts MASK (which holds none of them), so what the original lacks, every
+  // later version of it lacks too.
+  private static final int DASH = 1;
+  private static final int AT = 1 << 1;
+  private static final int UNDERSCORE = 1 << 2;
+  private static final int SEPARATOR = 1 << 3;
+  private static final int BEARER = 1 << 4;
+  private static final int JWT = 1 << 5;
+  private static final int CLOUD_KEY = 1 << 6;
+  private static final int SLACK = 1 << 7;
+  private static final int SENSITIVE_WORD = 1 << 8;
+
+  /** Words one of which a sensitive key=value pair contains (lower case). */
+  private static final List<String> SENSITIVE_WORDS =
+      List.of("pass", "pwd", "secret", "key", "token", "session", "credential");
+
   private static final List<Rule> BUILT_IN =
       List.of(
           // PEM private keys, possibly cut short by a length cap.
           new Rule(
+              DASH,
               t -> t.contains("-----BEGIN"),
               Pattern.compile(
                   "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
@@ -27,45 +46,60 @@ public final class Redactor {
               MASK),
           // user:password@ in URLs (database URLs, proxies, webhooks).
           new Rule(
+              AT,
               t -> t.contains("://") && t.indexOf('@') >= 0,
               Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)[^\\s/@]+@"),
               "$1" + MASK + "@"),
           // Bearer / Basic credentials in headers or text.
           new Rule(
+              BEARER,
               t -> containsIgnoreCase(t, "bearer") || containsIgnoreCase(t, "basic"),
               Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
               "$1 " + MASK),
           // JSON Web Tokens.
           new Rule(
+              JWT,
               t -> t.contains("eyJ"),
               Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
               MASK),
           // OpenAI / Anthropic style sk- keys (sk-..., sk-proj-..., sk-ant-...).
-          new Rule(t -> t.contains("sk-"), Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"), MASK),
+          new Rule(DASH, t -> t.contains("sk-"), Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"), MASK),
           // Stripe-style live/test keys.
           new Rule(
+              UNDERSCORE,
               t -> t.contains("_live_") || t.contains("_test_"),
               Pattern.compile("\\b[rsp]k_(?:live|test)_[A-Za-z0-9]{10,}"),
               MASK),
           // AWS access key ids.
           new Rule(
+              CLOUD_KEY,
               t -> t.contains("AKIA") || t.contains("ASIA"),
               Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
               MASK),
           // GitHub tokens.
           new Rule(
+              UNDERSCORE,
               t -> t.indexOf('_') >= 0,
               Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
               MASK),
           // Slack tokens.
           new Rule(
-              t -> t.contains("xox"), Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), MASK),
+              SLACK,
+              t -> t.contains("xox"),
+              Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+              MASK),
           // Google API keys.
-          new Rule(t -> t.contains("AIza"), Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), MASK),
+          new Rule(
+              CLOUD_KEY,
+              t -> t.contains("AIza"),
+              Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+              MASK),
           // Hugging Face tokens.
-          new Rule(t -> t.contains("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), MASK),
+          new Rule(
+              UNDERSCORE, t -> t.contains("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), MASK),
           // Header lines whose whole value is a credential.
           new Rule(
+              SEPARATOR,
               t ->
                   hasSeparator(t)
                       && (containsIgnoreCase(t, "authoriz") || containsIgnoreCase(t, "cookie")),
@@ -74,6 +108,7 @@ public final class Redactor {
               "$1$2" + MASK),
           // key=value and "key":"value" pairs with a sensitive key.
           new Rule(
+              SEPARATOR | SENSITIVE_WORD,
               Redactor::hasSeparator,
               Pattern.compile(
                   "(?i)((?:password|passwd|pwd|passphrase|secret|api[_-]?key|apikey|"
@@ -87,15 +122,17 @@ public final class Redactor {
   private final boolean enabled;
   private final SensitiveKeys keys;
   private final List<Rule> rules;
+  private final boolean hasExtraRules;
 
   private Redactor(boolean enabled, Set<String> extraKeys, List<Pattern> extraPatterns) {
     this.enabled = enabled;
     this.keys = new SensitiveKeys(extraKeys);
     List<Rule> all = new ArrayList<>(BUILT_IN);
     for (Pattern pattern : extraPatterns) {
-      all.add(new Rule(t -> true, pattern, MASK));
+      all.add(new Rule(0, t -> true, pattern, MASK));
     }
     this.rules = List.copyOf(all);
+    this.hasExtraRules = !extraPatterns.isEmpty();
   }
 
   /**
@@ -131,11 +168,65 @@ public final class Redactor {
     if (!enabled || text.length() < 6) {
       return text;
     }
+    int triggers = triggers(text);
+    if (triggers == 0 && !hasExtraRules) {
+      return text;
+    }
     String result = text;
     for (Rule rule : rules) {
-      result = rule.apply(result);
+      if ((rule.requires() & triggers) == rule.requires()) {
+        result = rule.apply(result);
+      }
     }
     return result;
+  }
+
+  static int triggers(String text) {
+    int flags = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      switch (text.charAt(i)) {
+        case '-' -> flags |= DASH;
+        case '@' -> flags |= AT;
+        case '_' -> flags |= UNDERSCORE;
+        case ':', '=' -> flags |= SEPARATOR;
+        case 'b', 'B' -> {
+          if (text.regionMatches(true, i, "bearer", 0, 6)
+              || text.regionMatches(true, i, "basic", 0, 5)) {
+            flags |= BEARER;
+          }
+        }
+        case 'e' -> {
+          if (text.startsWith("eyJ", i)) {
+            flags |= JWT;
+          }
+        }
+        case 'A' -> {
+          if (text.startsWith("AKIA", i)
+              || text.startsWith("ASIA", i)
+              || text.startsWith("AIza", i)) {
+            flags |= CLOUD_KEY;
+          }
+        }
+        case 'x' -> {
+          if (text.startsWith("xox", i)) {
+            flags |= SLACK;
+          }
+        }
+        default -> {
+          // not a trigger
+        }
+      }
+    }
+    if ((flags & SEPARATOR) != 0) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String word : SENSITIVE_WORDS) {
+        if (lower.contains(word)) {
+          flags |= SENSITIVE_WORD;
+          break;
+        }
+      }
+    }
+    return flags;
   }
 
   private static boolean hasSeparator(String text) {
@@ -156,10 +247,13 @@ public final class Redactor {
   }
 
   /**
-   * A pattern and its replacement. The cheap {@code precheck} runs first: most strings contain none
-   * of the characters a secret needs, and then no regular expression runs (or allocates).
+   * A pattern and its replacement. A rule only runs when the text has every trigger it {@code
+   * requires} (found in one pass for all rules), then the cheap {@code precheck}: most strings
+   * contain none of the characters a secret needs, and then no regular expression runs (or
+   * allocates).
    */
-  private record Rule(Predicate<String> precheck, Pattern pattern, String replacement) {
+  private record Rule(
+      int requires, Predicate<String> precheck, Pattern pattern, String replacement) {
     String apply(String text) {
       if (!precheck.test(text)) {
         return text;
