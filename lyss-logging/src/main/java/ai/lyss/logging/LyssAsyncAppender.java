@@ -1,6 +1,7 @@
 package ai.lyss.logging;
 
 import ai.lyss.logging.internal.DropReporter;
+import ai.lyss.logging.internal.EventQueue;
 import ai.lyss.logging.internal.EventWriter;
 import ai.lyss.logging.internal.MetricsHook;
 import ai.lyss.logging.internal.TraceContext;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -47,13 +46,16 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
   /** Most events the writer takes from the queue at once. */
   public static final int MAX_BATCH = 512;
 
+  private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long WAIT_FOR_ROOM_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
   private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
   private int queueSize = 8192;
   private int auditReserve = 8192;
   private long dropReportIntervalMillis = 30_000;
   private long maxFlushTimeMillis = 5_000;
   private long lingerMillis = 1;
-  private @Nullable BlockingQueue<Object> queue;
+  private @Nullable EventQueue queue;
   private @Nullable DropReporter drops;
   private @Nullable Thread worker;
   private volatile boolean running;
@@ -117,7 +119,7 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
 
   /** Events queued and not yet handed to the attached appenders. */
   public int getPendingCount() {
-    BlockingQueue<Object> q = queue;
+    EventQueue q = queue;
     return q == null ? 0 : q.size();
   }
 
@@ -152,11 +154,13 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     if (!appenders.iteratorForAppenders().hasNext()) {
       addWarn("LyssAsyncAppender has no attached appender: events go nowhere");
     }
-    queue = new ArrayBlockingQueue<>(queueSize + auditReserve);
+    EventQueue q = new EventQueue(queueSize, auditReserve);
+    queue = q;
     drops = new DropReporter(dropReportIntervalMillis);
     running = true;
     Thread thread = new Thread(this::drain, "lyss-log-writer-" + getName());
     thread.setDaemon(true);
+    q.consumer(thread);
     worker = thread;
     thread.start();
     super.start();
@@ -164,43 +168,50 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
 
   @Override
   protected void append(ILoggingEvent event) {
-    BlockingQueue<Object> q = queue;
+    EventQueue q = queue;
     DropReporter reporter = drops;
     if (q == null || reporter == null) {
       return;
     }
     try {
       boolean mustKeep = EventWriter.isAuditOrSecurity(event);
-      if (!mustKeep && q.remainingCapacity() <= auditReserve) {
+      boolean reserved = q.tryReserve(mustKeep);
+      if (!reserved && !mustKeep) {
         reporter.dropped(event);
         return;
       }
-      event.prepareForDeferredProcessing();
-      String[] ids = TraceContext.currentIds();
-      Object item = ids == null ? event : new Captured(event, ids);
-      if (q.offer(item)) {
-        return;
+      Object item;
+      try {
+        event.prepareForDeferredProcessing();
+        String[] ids = TraceContext.currentIds();
+        item = ids == null ? event : new Captured(event, ids);
+      } catch (RuntimeException e) {
+        if (reserved) {
+          q.release();
+        }
+        throw e;
       }
-      if (!mustKeep) {
-        reporter.dropped(event);
-        return;
+      if (reserved) {
+        q.add(item);
+      } else {
+        waitForRoom(q, item);
       }
-      waitForRoom(q, item);
     } catch (RuntimeException e) {
       addError("Could not queue a log event", e);
     }
   }
 
   /** AUDIT and SECURITY only: wait for the writer, keeping (and restoring) any interrupt. */
-  private void waitForRoom(BlockingQueue<Object> q, Object item) {
+  private void waitForRoom(EventQueue q, Object item) {
     boolean interrupted = false;
     try {
       while (running) {
-        try {
-          if (q.offer(item, 100, TimeUnit.MILLISECONDS)) {
-            return;
-          }
-        } catch (InterruptedException e) {
+        if (q.tryReserve(true)) {
+          q.add(item);
+          return;
+        }
+        LockSupport.parkNanos(WAIT_FOR_ROOM_NANOS);
+        if (Thread.interrupted()) {
           interrupted = true;
         }
       }
@@ -213,7 +224,7 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
   }
 
   private void drain() {
-    BlockingQueue<Object> q = queue;
+    EventQueue q = queue;
     DropReporter reporter = drops;
     if (q == null || reporter == null) {
       return;
@@ -224,10 +235,10 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     boolean metricsBound = false;
     while (running || !q.isEmpty()) {
       try {
-        Object first = q.poll(100, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          q.drainTo(batch, MAX_BATCH - 1);
+        boolean any = q.drainTo(batch, MAX_BATCH) > 0;
+        if (!any) {
+          q.awaitItems(IDLE_WAIT_NANOS);
+        } else {
           for (Object item : batch) {
             deliver(item);
           }
@@ -244,15 +255,13 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
         if (report != null) {
           deliver(report);
         }
-        if (first != null) {
+        if (any) {
           flushOutputs();
           if (lingerNanos > 0 && running) {
             // Let events accumulate; logging threads do not wake a writer that is not waiting.
             LockSupport.parkNanos(lingerNanos);
           }
         }
-      } catch (InterruptedException e) {
-        // Keep draining; stop() ends the loop through 'running'.
       } catch (RuntimeException e) {
         batch.clear();
         addError("A log event could not be written", e);
@@ -302,13 +311,14 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     running = false;
     Thread thread = worker;
     if (thread != null) {
+      LockSupport.unpark(thread);
       try {
         thread.join(Math.max(1, maxFlushTimeMillis));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       if (thread.isAlive()) {
-        BlockingQueue<Object> q = queue;
+        EventQueue q = queue;
         addWarn(
             "LyssAsyncAppender: "
                 + (q == null ? 0 : q.size())
