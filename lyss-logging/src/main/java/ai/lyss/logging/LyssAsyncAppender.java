@@ -255,9 +255,9 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
         if (report != null) {
           deliver(report);
         }
-        if (any) {
+        if (any || report != null) {
           flushOutputs();
-          if (lingerNanos > 0 && running) {
+          if (any && lingerNanos > 0 && running) {
             // Let events accumulate; logging threads do not wake a writer that is not waiting.
             LockSupport.parkNanos(lingerNanos);
           }

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class BatchedWritingTest {
   }
 
   /** Counts the write calls that reach it, like system calls on a file descriptor. */
-  private static final class CountingTarget extends OutputStream {
+  private static class CountingTarget extends OutputStream {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     final AtomicInteger writes = new AtomicInteger();
 
@@ -48,6 +50,10 @@ class BatchedWritingTest {
     public synchronized void write(byte[] b, int off, int len) {
       writes.incrementAndGet();
       bytes.write(b, off, len);
+    }
+
+    synchronized String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
     }
 
     synchronized long lines() {
@@ -165,6 +171,52 @@ class BatchedWritingTest {
           async.stop();
         });
     assertThat(stdout.lines()).isEqualTo(100);
+  }
+
+  @Test
+  void aDropReportWrittenWhileIdleReachesTheOutputToo() throws InterruptedException {
+    CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch writerBlocked = new CountDownLatch(1);
+    CountingTarget stdout =
+        new CountingTarget() {
+          @Override
+          public synchronized void write(byte[] b, int off, int len) {
+            writerBlocked.countDown();
+            try {
+              gate.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.write(b, off, len);
+          }
+        };
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    try {
+      LyssAsyncAppender async = new LyssAsyncAppender();
+      async.setContext(context);
+      async.setQueueSize(8);
+      async.setDropReportIntervalMillis(200);
+      async.addAppender(console());
+      async.start();
+      Logger logger = context.getLogger("burst");
+      logger.addAppender(async);
+      logger.info("stuck in the blocked output");
+      assertThat(writerBlocked.await(30, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 100; i++) {
+        logger.info("dropped while blocked");
+      }
+      gate.countDown();
+
+      // The report comes once the queue is empty: nothing else will flush it.
+      Await.until(
+          DEADLINE,
+          () -> stdout.text().contains("\"level\":\"WARNING\""),
+          "the drop report on standard output");
+    } finally {
+      gate.countDown();
+      System.setOut(original);
+    }
   }
 
   @Test

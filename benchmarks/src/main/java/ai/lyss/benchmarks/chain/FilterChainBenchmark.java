@@ -1,6 +1,6 @@
 package ai.lyss.benchmarks.chain;
 
-import ai.lyss.benchmarks.logging.LogSaturationPipelines;
+import ai.lyss.benchmarks.logging.LoggingPipelines;
 import ai.lyss.logging.LyssAsyncAppender;
 import ai.lyss.logging.StructuredLogger;
 import ai.lyss.logging.servlet.RequestLoggingFilter;
@@ -95,7 +95,7 @@ public class FilterChainBenchmark {
   public void setUp() {
     spans = new DiscardingSpanExporter();
     spanProcessor = BatchSpanProcessor.builder(spans).build();
-    logging = LogSaturationPipelines.lyssInto(OutputStream.nullOutputStream());
+    logging = LoggingPipelines.lyss(OutputStream.nullOutputStream());
     tracing =
         LyssTracing.builder()
             .serviceName("bench")
@@ -116,7 +116,7 @@ public class FilterChainBenchmark {
   /** Waits until the log writer has emptied its queue and every span has been exported. */
   @Setup(Level.Invocation)
   public void drain() {
-    while (LogSaturationPipelines.pending(logging) > 0) {
+    while (LoggingPipelines.pending(logging) > 0) {
       Thread.onSpinWait();
     }
     spanProcessor.forceFlush().join(10, TimeUnit.SECONDS);
@@ -125,7 +125,7 @@ public class FilterChainBenchmark {
   /** Stops the pipelines; prints how many log events the full queue dropped, if any. */
   @TearDown
   public void tearDown() {
-    var async = (LyssAsyncAppender) LogSaturationPipelines.asyncAppender(logging);
+    var async = (LyssAsyncAppender) LoggingPipelines.asyncAppender(logging);
     System.out.println("log events dropped by a full queue: " + async.getDroppedCount());
     tracing.close();
     System.out.println("spans exported: " + spans.exported());

@@ -46,9 +46,9 @@ public final class LogSaturationRun {
     Path file = dir.resolve("service.log");
     LoggerContext context =
         switch (pipeline) {
-          case "lyss", "lyss-audit" -> LogSaturationPipelines.lyssFile(file);
-          case "logstash" -> LogSaturationPipelines.logstashFile(file, false);
-          case "logstash-blocking" -> LogSaturationPipelines.logstashFile(file, true);
+          case "lyss", "lyss-audit" -> LoggingPipelines.lyssFile(file);
+          case "logstash" -> LoggingPipelines.logstashFile(file, false);
+          case "logstash-blocking" -> LoggingPipelines.logstashFile(file, true);
           default ->
               throw new IllegalArgumentException(
                   "--pipeline must be lyss, logstash, lyss-audit or logstash-blocking (was '"
@@ -91,7 +91,7 @@ public final class LogSaturationRun {
     }
     long logged = accepted.sum();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (LogSaturationPipelines.pending(context) > 0 && System.nanoTime() < deadline) {
+    while (LoggingPipelines.pending(context) > 0 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(10);
     }
     long droppedTotal = dropped(context);
@@ -104,7 +104,7 @@ public final class LogSaturationRun {
 
   /** Events the Lyss appender dropped so far; -1 for the baseline, which does not count them. */
   private static long dropped(LoggerContext context) {
-    return LogSaturationPipelines.asyncAppender(context) instanceof LyssAsyncAppender lyss
+    return LoggingPipelines.asyncAppender(context) instanceof LyssAsyncAppender lyss
         ? lyss.getDroppedCount()
         : -1;
   }

@@ -7,21 +7,107 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.MDC;
 
-/** Builds the two pipelines compared by the logging benchmarks, each writing to a null stream. */
-final class LoggingPipelines {
+/**
+ * The logging pipelines the benchmarks compare, wired the way a service's {@code logback.xml} wires
+ * them: Lyss ({@link LyssAsyncAppender}, then {@link LyssJsonEncoder} with redaction) and the usual
+ * setup (Logback's {@link AsyncAppender}, then a {@link LogstashEncoder}), each writing into a
+ * stream (JMH) or a file (the saturation run).
+ */
+public final class LoggingPipelines {
 
-  static final int QUEUE_SIZE = 8192;
+  /** Queue size of the stream pipelines, the same for both. */
+  public static final int QUEUE_SIZE = 8192;
+
+  /** Builds the output appender of a pipeline from its context and encoder. */
+  private interface Output
+      extends BiFunction<LoggerContext, Encoder<ILoggingEvent>, Appender<ILoggingEvent>> {}
 
   private LoggingPipelines() {}
 
-  /** Lyss: LyssAsyncAppender, then LyssJsonEncoder (redaction on) into a discarding stream. */
-  static LoggerContext lyss(OutputStream sink) {
+  /**
+   * Lyss into a stream, queue {@value #QUEUE_SIZE}.
+   *
+   * @param sink where encoded events go
+   */
+  public static LoggerContext lyss(OutputStream sink) {
+    return lyss(stream(sink), QUEUE_SIZE);
+  }
+
+  /**
+   * The usual setup into a stream, queue {@value #QUEUE_SIZE}.
+   *
+   * @param sink where encoded events go
+   */
+  public static LoggerContext logstash(OutputStream sink) {
+    return logstash(stream(sink), QUEUE_SIZE, false);
+  }
+
+  /**
+   * Lyss with every appender setting at its default into a file.
+   *
+   * @param file the log file
+   */
+  public static LoggerContext lyssFile(Path file) {
+    return lyss(file(file), 0);
+  }
+
+  /**
+   * The usual setup with Logback's defaults (queue 256, INFO and below discarded when 80 % full,
+   * callers block when full) into a file.
+   *
+   * @param file the log file
+   * @param neverDiscard {@code discardingThreshold=0}: no event is discarded, callers wait for room
+   *     when the queue is full (the writer's own capacity, comparable with Lyss AUDIT events)
+   */
+  public static LoggerContext logstashFile(Path file, boolean neverDiscard) {
+    return logstash(file(file), 0, neverDiscard);
+  }
+
+  /**
+   * The asynchronous appender on the root logger of a pipeline.
+   *
+   * @param context a pipeline built here
+   */
+  public static Appender<ILoggingEvent> asyncAppender(LoggerContext context) {
+    return root(context).iteratorForAppenders().next();
+  }
+
+  /**
+   * Events queued in the pipeline's asynchronous appender.
+   *
+   * @param context a pipeline built here
+   */
+  public static int pending(LoggerContext context) {
+    Appender<ILoggingEvent> appender = asyncAppender(context);
+    if (appender instanceof LyssAsyncAppender lyss) {
+      return lyss.getPendingCount();
+    }
+    return ((AsyncAppender) appender).getNumberOfElementsInQueue();
+  }
+
+  /**
+   * Spins until the writer thread has emptied the queue, so each batch starts alike.
+   *
+   * @param context a pipeline built here
+   */
+  public static void awaitDrained(LoggerContext context) {
+    while (pending(context) > 0) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /** {@code queueSize} 0 keeps the appender's default. */
+  private static LoggerContext lyss(Output output, int queueSize) {
     LoggerContext context = newContext("lyss");
     LyssJsonEncoder encoder = new LyssJsonEncoder();
     encoder.setContext(context);
@@ -31,15 +117,17 @@ final class LoggingPipelines {
     encoder.start();
     LyssAsyncAppender async = new LyssAsyncAppender();
     async.setContext(context);
-    async.setQueueSize(QUEUE_SIZE);
-    async.addAppender(sink(context, encoder, sink));
+    if (queueSize > 0) {
+      async.setQueueSize(queueSize);
+    }
+    async.addAppender(output.apply(context, encoder));
     async.start();
     root(context).addAppender(async);
     return context;
   }
 
-  /** Baseline: Logback's AsyncAppender, then a plain LogstashEncoder into a discarding stream. */
-  static LoggerContext logstash(OutputStream sink) {
+  /** {@code queueSize} 0 keeps the appender's default. */
+  private static LoggerContext logstash(Output output, int queueSize, boolean neverDiscard) {
     LoggerContext context = newContext("logstash");
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(context);
@@ -47,27 +135,16 @@ final class LoggingPipelines {
     AsyncAppender async = new AsyncAppender();
     async.setContext(context);
     async.setName("ASYNC");
-    async.setQueueSize(QUEUE_SIZE);
-    async.addAppender(sink(context, encoder, sink));
+    if (queueSize > 0) {
+      async.setQueueSize(queueSize);
+    }
+    if (neverDiscard) {
+      async.setDiscardingThreshold(0);
+    }
+    async.addAppender(output.apply(context, encoder));
     async.start();
     root(context).addAppender(async);
     return context;
-  }
-
-  /** Queued events of the pipeline's asynchronous appender. */
-  static int pending(LoggerContext context) {
-    var appender = root(context).iteratorForAppenders().next();
-    if (appender instanceof LyssAsyncAppender lyss) {
-      return lyss.getPendingCount();
-    }
-    return ((AsyncAppender) appender).getNumberOfElementsInQueue();
-  }
-
-  /** Spins until the writer thread has emptied the queue, so each batch starts alike. */
-  static void awaitDrained(LoggerContext context) {
-    while (pending(context) > 0) {
-      Thread.onSpinWait();
-    }
   }
 
   private static LoggerContext newContext(String name) {
@@ -83,14 +160,27 @@ final class LoggingPipelines {
     return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 
-  private static OutputStreamAppender<ILoggingEvent> sink(
-      LoggerContext context, Encoder<ILoggingEvent> encoder, OutputStream stream) {
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setContext(context);
-    appender.setName("NULL");
-    appender.setEncoder(encoder);
-    appender.setOutputStream(stream);
-    appender.start();
-    return appender;
+  private static Output stream(OutputStream stream) {
+    return (context, encoder) -> {
+      OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+      appender.setContext(context);
+      appender.setName("NULL");
+      appender.setEncoder(encoder);
+      appender.setOutputStream(stream);
+      appender.start();
+      return appender;
+    };
+  }
+
+  private static Output file(Path file) {
+    return (context, encoder) -> {
+      FileAppender<ILoggingEvent> appender = new FileAppender<>();
+      appender.setContext(context);
+      appender.setName("FILE");
+      appender.setFile(file.toString());
+      appender.setEncoder(encoder);
+      appender.start();
+      return appender;
+    };
   }
 }

@@ -2,7 +2,6 @@ package ai.lyss.logging.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -30,6 +29,9 @@ public final class Redactor {
   private static final int SLACK = 1 << 7;
   private static final int SENSITIVE_WORD = 1 << 8;
 
+  /** For rules whose trigger says all there is to check before the pattern. */
+  private static final Predicate<String> ANY = t -> true;
+
   /** Words one of which a sensitive key=value pair contains (lower case). */
   private static final List<String> SENSITIVE_WORDS =
       List.of("pass", "pwd", "secret", "key", "token", "session", "credential");
@@ -53,13 +55,13 @@ public final class Redactor {
           // Bearer / Basic credentials in headers or text.
           new Rule(
               BEARER,
-              t -> containsIgnoreCase(t, "bearer") || containsIgnoreCase(t, "basic"),
+              ANY,
               Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
               "$1 " + MASK),
           // JSON Web Tokens.
           new Rule(
               JWT,
-              t -> t.contains("eyJ"),
+              ANY,
               Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
               MASK),
           // OpenAI / Anthropic style sk- keys (sk-..., sk-proj-..., sk-ant-...).
@@ -83,11 +85,7 @@ public final class Redactor {
               Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
               MASK),
           // Slack tokens.
-          new Rule(
-              SLACK,
-              t -> t.contains("xox"),
-              Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-              MASK),
+          new Rule(SLACK, ANY, Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), MASK),
           // Google API keys.
           new Rule(
               CLOUD_KEY,
@@ -100,16 +98,14 @@ public final class Redactor {
           // Header lines whose whole value is a credential.
           new Rule(
               SEPARATOR,
-              t ->
-                  hasSeparator(t)
-                      && (containsIgnoreCase(t, "authoriz") || containsIgnoreCase(t, "cookie")),
+              t -> containsIgnoreCase(t, "authoriz") || containsIgnoreCase(t, "cookie"),
               Pattern.compile(
                   "(?i)\\b((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*)[^\\r\\n]+"),
               "$1$2" + MASK),
           // key=value and "key":"value" pairs with a sensitive key.
           new Rule(
               SEPARATOR | SENSITIVE_WORD,
-              Redactor::hasSeparator,
+              ANY,
               Pattern.compile(
                   "(?i)((?:password|passwd|pwd|passphrase|secret|api[_-]?key|apikey|"
                       + "access[_-]?key|private[_-]?key|(?:access|refresh|id|auth|session)?[_-]?"
@@ -129,7 +125,7 @@ public final class Redactor {
     this.keys = new SensitiveKeys(extraKeys);
     List<Rule> all = new ArrayList<>(BUILT_IN);
     for (Pattern pattern : extraPatterns) {
-      all.add(new Rule(0, t -> true, pattern, MASK));
+      all.add(new Rule(0, ANY, pattern, MASK));
     }
     this.rules = List.copyOf(all);
     this.hasExtraRules = !extraPatterns.isEmpty();
@@ -218,19 +214,14 @@ public final class Redactor {
       }
     }
     if ((flags & SEPARATOR) != 0) {
-      String lower = text.toLowerCase(Locale.ROOT);
       for (String word : SENSITIVE_WORDS) {
-        if (lower.contains(word)) {
+        if (containsIgnoreCase(text, word)) {
           flags |= SENSITIVE_WORD;
           break;
         }
       }
     }
     return flags;
-  }
-
-  private static boolean hasSeparator(String text) {
-    return text.indexOf(':') >= 0 || text.indexOf('=') >= 0;
   }
 
   private static boolean containsIgnoreCase(String text, String lowerCaseWord) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +65,7 @@ class SpringDemoApplicationTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     String body = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
     while (!body.contains(text) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll interval, not a wait
       body = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
     }
     return body;
