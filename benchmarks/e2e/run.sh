@@ -24,7 +24,10 @@
 # The warm-up must outlast the JIT: on one core the C2 compiler needs 40-50 s of load to finish
 # with the Lyss filters or the agent (about 25 s for the bare app), and a shorter warm-up measures
 # compilation, not steady state.
-# Settings (environment): ROUNDS=2, WORKS="0 100", WARMUP=60 DURATION=20 (seconds),
+# CPU per request is also split by thread group (request threads, log writer, span export, GC,
+# JIT, other; benchmarks/e2e/threads.py reads /proc/<pid>/task/*/stat around the measured run).
+# Settings (environment): ROUNDS=3, NOSTART=1 (default) adds the variant lyss-nostart (Lyss
+#   with LYSS_LOG_REQUEST_STARTED=false: one request line instead of two) to every round, WORKS="0 100", WARMUP=60 DURATION=20 (seconds),
 #   WRK_THREADS=1, WRK_CONNECTIONS=16, PORT=18080, SINK_PORT=4318, AGENT_JAR=<path> (else
 #   fetched with mvn dependency:copy), OUT=benchmarks/results/e2e.txt,
 #   JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC", BREAKDOWN=1 (default) also runs, once, plain,
@@ -38,7 +41,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=benchmarks/target/benchmarks.jar
 AGENT_VERSION=2.31.0
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 WORKS=${WORKS:-0 100}
 WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-20}
@@ -100,7 +103,7 @@ to_ms() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 TSV="$WORK/runs.tsv"
-printf 'work\tround\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_req\tstartup_ms\theap_kb\trss_kb\tlog_lines\n' >"$TSV"
+printf 'work\tround\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_req\tstartup_ms\theap_kb\trss_kb\tlog_lines\tthreads\n' >"$TSV"
 : >"$WORK/raw.txt"
 
 # run_variant <work> <round> <name> <mode> [jvm or app args...]
@@ -148,9 +151,13 @@ run_variant() {
   "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP}s" "$URL" >"$WORK/$tag.warmup"
   local c0 c1
   c0=$(cpu_ticks "$pid")
+  python3 benchmarks/e2e/threads.py snap "$pid" >"$WORK/$tag.threads0"
   "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" --latency "$URL" \
     >"$WORK/$tag.wrk"
   c1=$(cpu_ticks "$pid")
+  local threads
+  threads=$(python3 benchmarks/e2e/threads.py diff "$WORK/$tag.threads0" "$pid" \
+    "$(awk '/requests in/ { print $1 }' "$WORK/$tag.wrk")")
 
   jcmd "$pid" GC.run >/dev/null
   jcmd "$pid" GC.heap_info >"$WORK/$tag.heap"
@@ -172,10 +179,11 @@ run_variant() {
   hz=$(getconf CLK_TCK)
   cpu=$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$reqs" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
   lines=$(grep -c '"Request completed"' "$WORK/$tag.stdout" || true)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$work" "$round" "$name" "$rps" "$p50" \
-    "$p99" "$cpu" "$startup" "$heap" "$rss" "$lines" >>"$TSV"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$work" "$round" "$name" "$rps" "$p50" \
+    "$p99" "$cpu" "$startup" "$heap" "$rss" "$lines" "$threads" >>"$TSV"
   {
     echo "---- $tag: java $JVM_OPTS ${extra[*]} -cp $jar ai.lyss.benchmarks.e2e.HelloServer --mode $mode --work $work ${app[*]}"
+    echo "cpu us/request by thread group: $threads"
     echo "startup_ms=$startup cpu_ticks=$((c1 - c0)) (CLK_TCK=$hz) heap_used_after_gc_kb=$heap rss_kb=$rss request_completed_lines=$lines"
     echo "otlp sink (after the JVM stopped): $(tr '\n' ' ' <"$WORK/$tag.sink")"
     grep -E 'Latency  |requests in|Requests/sec|Non-2xx|Socket errors' "$w" || true
@@ -190,6 +198,7 @@ run_named() {
     lyss) run_variant "$work" "$round" lyss lyss ;;
     lyss-prev) run_variant "$work" "$round" lyss-prev lyss ;;
     agent) run_variant "$work" "$round" agent plain "-javaagent:$AGENT_JAR" ;;
+    lyss-nostart) run_variant "$work" "$round" lyss-nostart lyss -DLYSS_LOG_REQUEST_STARTED=false ;;
     lyss-nolog) run_variant "$work" "$round" lyss-nolog lyss --filters tracing,metrics ;;
     lyss-trc) run_variant "$work" "$round" lyss-trc lyss --filters tracing ;;
     lyss-log) run_variant "$work" "$round" lyss-log lyss --filters logging ;;
@@ -198,6 +207,9 @@ run_named() {
 }
 
 ORDER=(plain lyss agent)
+if [[ "${NOSTART:-1}" == "1" ]]; then
+  ORDER+=(lyss-nostart)
+fi
 if [[ -n "${PREV_JAR:-}" ]]; then
   [[ -f "$PREV_JAR" ]] || { echo "run.sh: PREV_JAR $PREV_JAR missing" >&2; exit 2; }
   ORDER+=(lyss-prev)

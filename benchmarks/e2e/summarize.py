@@ -69,6 +69,18 @@ def main(path):
         for v, loss in losses.items():
             if v != "plain":
                 print(f"throughput loss {v}: {100 * loss:.1f} %")
+        print("median CPU per request by thread group (us) [request log export gc jit other]:")
+        for v in variants:
+            groups = {}
+            for r in runs:
+                if r["variant"] != v or not r.get("threads"):
+                    continue
+                for part in r["threads"].split():
+                    name, _, value = part.partition("=")
+                    groups.setdefault(name, []).append(num(value))
+            if groups:
+                print(f"{v:13s}" + " ".join(f"{g}={fmt(median(vals), 1)}" for g, vals in groups.items()))
+        print()
         if "lyss" in losses and "agent" in losses:
             agent = losses["agent"]
             share = "n/a" if agent <= 0 else f"{losses['lyss'] / agent:.2f}"

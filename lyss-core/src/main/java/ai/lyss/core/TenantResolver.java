@@ -17,6 +17,19 @@ public interface TenantResolver {
   /** The tenant value used when a request names none. */
   String UNKNOWN_TENANT = "unknown";
 
+  /** The tenant value metrics record once a metric's tenant budget is used up. */
+  String OVERFLOW_TENANT = "__overflow__";
+
+  /**
+   * Whether a tenant id is one of the values Lyss itself records ({@value #UNKNOWN_TENANT}, {@value
+   * #OVERFLOW_TENANT}, in any case), which no client may claim.
+   *
+   * @param tenant a tenant id
+   */
+  static boolean isReserved(String tenant) {
+    return tenant.equalsIgnoreCase(UNKNOWN_TENANT) || tenant.equalsIgnoreCase(OVERFLOW_TENANT);
+  }
+
   /**
    * Returns the tenant id of the request, or {@code null} when it has none.
    *

@@ -2,8 +2,9 @@ package ai.lyss.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.lyss.core.TenantResolver;
+import ai.lyss.core.http.HttpObserver;
 import ai.lyss.metrics.internal.Exposition;
+import ai.lyss.metrics.internal.HttpMetricsObserver;
 import ai.lyss.metrics.internal.Meters;
 import ai.lyss.metrics.internal.RecordingErrors;
 import io.micrometer.core.instrument.Counter;
@@ -97,9 +98,16 @@ public final class LyssMetrics {
     return business;
   }
 
-  /** Finds the tenant of an HTTP request ({@code X-Tenant-ID} by default). */
-  public TenantResolver tenantResolver() {
-    return settings.tenantResolver;
+  /**
+   * lyss-metrics' part of the request pipeline ({@code ai.lyss.core.http.HttpPipeline}): {@code
+   * http_requests_total} and {@code http_request_duration_seconds} once per request. The endpoint
+   * is the {@code ai.lyss.route} request attribute when the framework sets it, else the {@code
+   * MonitorApi} name of the method that handled the request, else the path with ids collapsed
+   * (unrouted 404s grouped); the tenant is the pipeline's, {@code unknown} for requests refused as
+   * malformed or unauthenticated.
+   */
+  public HttpObserver httpObserver() {
+    return new HttpMetricsObserver(this);
   }
 
   /** Maps exceptions to the recorded HTTP status (500 by default). */

@@ -2,7 +2,6 @@ package ai.lyss.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.lyss.core.TenantResolver;
 import ai.lyss.metrics.internal.Exemplars;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
@@ -23,7 +22,6 @@ public final class LyssMetricsBuilder {
   private static final int MAX_CAP = 1_000_000;
 
   @Nullable MeterRegistry registry;
-  TenantResolver tenantResolver = TenantResolver.fromTenantHeader();
   StatusMapper statusMapper = StatusMapper.defaults();
   Supplier<@Nullable String> callTenant = () -> null;
   int maxTenantsPerMetric = DEFAULT_MAX_TENANTS_PER_METRIC;
@@ -43,16 +41,6 @@ public final class LyssMetricsBuilder {
    */
   public LyssMetricsBuilder registry(MeterRegistry registry) {
     this.registry = requireNonNull(registry, "registry");
-    return this;
-  }
-
-  /**
-   * How the HTTP filters find a request's tenant; {@code X-Tenant-ID} by default.
-   *
-   * @param tenantResolver the resolver
-   */
-  public LyssMetricsBuilder tenantResolver(TenantResolver tenantResolver) {
-    this.tenantResolver = requireNonNull(tenantResolver, "tenantResolver");
     return this;
   }
 

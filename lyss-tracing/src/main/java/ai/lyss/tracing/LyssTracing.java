@@ -2,12 +2,14 @@ package ai.lyss.tracing;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.core.http.HttpObserver;
 import ai.lyss.tracing.internal.CountingSpanExporter;
 import ai.lyss.tracing.internal.EndpointConfig;
 import ai.lyss.tracing.internal.Exporters;
 import ai.lyss.tracing.internal.OtelEnvironment;
 import ai.lyss.tracing.internal.ResourceConfig;
 import ai.lyss.tracing.internal.SamplerConfig;
+import ai.lyss.tracing.internal.ServerSpanObserver;
 import ai.lyss.tracing.internal.SpanPipelineCounters;
 import ai.lyss.tracing.internal.TracedOperation;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -201,6 +203,25 @@ public final class LyssTracing implements AutoCloseable {
   /** The OpenTelemetry instance, for libraries that take one. */
   public OpenTelemetry getOpenTelemetry() {
     return sdk;
+  }
+
+  /**
+   * lyss-tracing's part of the request pipeline ({@code ai.lyss.core.http.HttpPipeline}): a SERVER
+   * span per request, named {@code METHOD route}, child of the caller's trace context, with 5xx
+   * responses and server-side failures marked as errors.
+   */
+  public HttpObserver httpObserver() {
+    return new ServerSpanObserver(sdk);
+  }
+
+  /**
+   * The request pipeline's SERVER spans for any OpenTelemetry instance (one the service set up
+   * itself).
+   *
+   * @param openTelemetry where spans go
+   */
+  public static HttpObserver httpObserver(OpenTelemetry openTelemetry) {
+    return new ServerSpanObserver(requireNonNull(openTelemetry, "openTelemetry"));
   }
 
   /** The tracer of lyss-tracing's own spans. */

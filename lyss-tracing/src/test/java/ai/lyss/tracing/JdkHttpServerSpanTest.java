@@ -3,7 +3,8 @@ package ai.lyss.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.core.RouteTemplates;
-import ai.lyss.tracing.jdkhttp.TracingFilter;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -51,7 +52,7 @@ class JdkHttpServerSpanTest {
               exchange.close();
             })
         .getFilters()
-        .add(new TracingFilter(tracing));
+        .add(new LyssHttpFilter(HttpPipeline.builder().observer(tracing.httpObserver()).build()));
     server.start();
   }
 

@@ -3,9 +3,10 @@ package ai.lyss.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.core.RouteTemplates;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
+import ai.lyss.core.servlet.LyssServletFilter;
 import ai.lyss.tracing.http.TracingHttpClient;
-import ai.lyss.tracing.jdkhttp.TracingFilter;
-import ai.lyss.tracing.servlet.TracingServletFilter;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -64,7 +65,7 @@ class PropagationEndToEndTest {
               exchange.close();
             })
         .getFilters()
-        .add(new TracingFilter(provider));
+        .add(new LyssHttpFilter(HttpPipeline.builder().observer(provider.httpObserver()).build()));
     providerServer.start();
     String providerUrl = "http://127.0.0.1:" + providerServer.getAddress().getPort() + "/v1/models";
     HttpClient gatewayClient = TracingHttpClient.wrap(HttpClient.newHttpClient(), gateway);
@@ -72,7 +73,8 @@ class PropagationEndToEndTest {
     jetty = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     ServletContextHandler context = new ServletContextHandler();
     context.addFilter(
-        new FilterHolder(new TracingServletFilter(gateway)),
+        new FilterHolder(
+            new LyssServletFilter(HttpPipeline.builder().observer(gateway.httpObserver()).build())),
         "/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(

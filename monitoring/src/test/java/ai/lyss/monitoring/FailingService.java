@@ -1,9 +1,10 @@
 package ai.lyss.monitoring;
 
 import ai.lyss.core.RouteTemplates;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.TokenUsage;
-import ai.lyss.metrics.jdkhttp.MetricsFilter;
 import ai.lyss.metrics.jdkhttp.PrometheusHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +19,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * A small service instrumented with lyss-metrics the way a Lyss service is (JDK HttpServer, {@link
- * MetricsFilter}, {@link PrometheusHandler} on /metrics), whose endpoints misbehave on purpose:
+ * LyssHttpFilter} with the metrics observer, {@link PrometheusHandler} on /metrics), whose
+ * endpoints misbehave on purpose:
  *
  * <ul>
  *   <li>{@code GET /v1/conversations/{id}}: 200 at once (healthy);
@@ -70,7 +72,7 @@ final class FailingService implements AutoCloseable {
               respond(exchange, status);
             })
         .getFilters()
-        .add(MetricsFilter.create(metrics));
+        .add(new LyssHttpFilter(HttpPipeline.builder().observer(metrics.httpObserver()).build()));
   }
 
   private static void respond(HttpExchange exchange, int status) throws IOException {

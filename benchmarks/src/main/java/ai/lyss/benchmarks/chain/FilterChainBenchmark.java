@@ -1,13 +1,14 @@
 package ai.lyss.benchmarks.chain;
 
 import ai.lyss.benchmarks.logging.LoggingPipelines;
+import ai.lyss.core.http.HttpObserver;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.servlet.LyssServletFilter;
 import ai.lyss.logging.LyssAsyncAppender;
+import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
-import ai.lyss.logging.servlet.RequestLoggingFilter;
 import ai.lyss.metrics.LyssMetrics;
-import ai.lyss.metrics.servlet.MetricsServletFilter;
 import ai.lyss.tracing.LyssTracing;
-import ai.lyss.tracing.servlet.TracingServletFilter;
 import ch.qos.logback.classic.LoggerContext;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import jakarta.servlet.Filter;
@@ -86,6 +87,7 @@ public class FilterChainBenchmark {
   private LyssMetrics metrics;
   private DiscardingSpanExporter spans;
   private BatchSpanProcessor spanProcessor;
+  private Filter fullFilter;
   private Filter tracingFilter;
   private Filter loggingFilter;
   private Filter metricsFilter;
@@ -105,12 +107,22 @@ public class FilterChainBenchmark {
             .addSpanProcessor(spanProcessor)
             .build();
     metrics = LyssMetrics.create();
-    tracingFilter = new TracingServletFilter(tracing);
-    loggingFilter =
-        RequestLoggingFilter.builder()
+    HttpObserver tracingObserver = tracing.httpObserver();
+    HttpObserver loggingObserver =
+        RequestLogging.builder()
             .logger(StructuredLogger.of(logging.getLogger("ai.lyss.logging.request")))
             .build();
-    metricsFilter = MetricsServletFilter.create(metrics);
+    HttpObserver metricsObserver = metrics.httpObserver();
+    fullFilter =
+        new LyssServletFilter(
+            HttpPipeline.builder()
+                .observer(tracingObserver)
+                .observer(loggingObserver)
+                .observer(metricsObserver)
+                .build());
+    tracingFilter = new LyssServletFilter(HttpPipeline.builder().observer(tracingObserver).build());
+    loggingFilter = new LyssServletFilter(HttpPipeline.builder().observer(loggingObserver).build());
+    metricsFilter = new LyssServletFilter(HttpPipeline.builder().observer(metricsObserver).build());
   }
 
   /** Waits until the log writer has emptied its queue and every span has been exported. */
@@ -155,16 +167,16 @@ public class FilterChainBenchmark {
     }
   }
 
-  /** Tracing, then request logging, then metrics, then the servlet. */
+  /** The Lyss filter with all three observers (tracing, request logging, metrics). */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void fullChain(Blackhole bh) throws IOException, ServletException {
     for (int i = 0; i < BATCH; i++) {
-      bh.consume(run(tracingFilter, loggingFilter, metricsFilter));
+      bh.consume(run(fullFilter));
     }
   }
 
-  /** TracingServletFilter alone. */
+  /** The Lyss filter with the tracing observer alone. */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void tracingOnly(Blackhole bh) throws IOException, ServletException {
@@ -173,7 +185,7 @@ public class FilterChainBenchmark {
     }
   }
 
-  /** RequestLoggingFilter alone. */
+  /** The Lyss filter with the request-logging observer alone. */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void loggingOnly(Blackhole bh) throws IOException, ServletException {
@@ -182,7 +194,7 @@ public class FilterChainBenchmark {
     }
   }
 
-  /** MetricsServletFilter alone. */
+  /** The Lyss filter with the metrics observer alone. */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void metricsOnly(Blackhole bh) throws IOException, ServletException {

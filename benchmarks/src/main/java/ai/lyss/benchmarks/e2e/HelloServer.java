@@ -1,11 +1,11 @@
 package ai.lyss.benchmarks.e2e;
 
-import ai.lyss.logging.servlet.RequestLoggingFilter;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.servlet.LyssServletFilter;
+import ai.lyss.logging.RequestLogging;
 import ai.lyss.metrics.LyssMetrics;
-import ai.lyss.metrics.servlet.MetricsServletFilter;
 import ai.lyss.metrics.servlet.PrometheusServlet;
 import ai.lyss.tracing.LyssTracing;
-import ai.lyss.tracing.servlet.TracingServletFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -31,15 +31,15 @@ import org.eclipse.jetty.server.ServerConnector;
  * ({@code benchmarks/e2e/run.sh}).
  *
  * <p>{@code --mode plain} serves {@code GET /hello} with no instrumentation (also the app the
- * OpenTelemetry agent is attached to). {@code --mode lyss} puts the Lyss filters around the same
- * servlet, in the order the demo service uses (tracing outermost, then request logging, then
- * metrics), with spans exported over OTLP (endpoint from {@code OTEL_EXPORTER_OTLP_ENDPOINT}),
- * request logs through the Lyss Logback configuration and metrics in the Prometheus registry
- * (served on {@code /metrics}, outside the filters).
+ * OpenTelemetry agent is attached to). {@code --mode lyss} puts the one Lyss filter (the request
+ * pipeline with the tracing, request-logging and metrics observers) around the same servlet, with
+ * spans exported over OTLP (endpoint from {@code OTEL_EXPORTER_OTLP_ENDPOINT}), request logs
+ * through the Lyss Logback configuration and metrics in the Prometheus registry (served on {@code
+ * /metrics}, outside the filters).
  *
  * <p>Usage: {@code java -cp benchmarks.jar ai.lyss.benchmarks.e2e.HelloServer --mode plain|lyss
  * [--filters tracing,logging,metrics] [--work n] [--export otlp|none] [--port 8080]}. {@code
- * --filters} (lyss mode only) keeps a subset of the filters, for a per-filter breakdown; {@code
+ * --filters} (lyss mode only) keeps a subset of the observers, for a per-filter breakdown; {@code
  * --work n} makes every request compute {@code n} SHA-256 digests of 1 KiB first (a fixed CPU cost
  * standing in for a handler that does something). Binds 127.0.0.1 only.
  */
@@ -89,15 +89,17 @@ public final class HelloServer {
       context.addServlet(
           new ServletHolder("metrics", PrometheusServlet.create(metrics)), "/metrics");
       List<String> enabled = List.of(filters.split(","));
+      HttpPipeline.Builder pipeline = HttpPipeline.builder();
       if (enabled.contains("tracing")) {
-        filter(context, "tracing", new TracingServletFilter(tracing));
+        pipeline.observer(tracing.httpObserver());
       }
       if (enabled.contains("logging")) {
-        filter(context, "request-logging", RequestLoggingFilter.create());
+        pipeline.observer(RequestLogging.observer());
       }
       if (enabled.contains("metrics")) {
-        filter(context, "metrics", MetricsServletFilter.create(metrics));
+        pipeline.observer(metrics.httpObserver());
       }
+      filter(context, "lyss", new LyssServletFilter(pipeline.build()));
     }
 
     Server server = new Server();

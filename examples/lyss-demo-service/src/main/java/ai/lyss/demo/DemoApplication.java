@@ -1,5 +1,7 @@
 package ai.lyss.demo;
 
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.servlet.LyssServletFilter;
 import ai.lyss.demo.debug.RecentSpans;
 import ai.lyss.demo.debug.TracesServlet;
 import ai.lyss.demo.gateway.ChatGateway;
@@ -16,17 +18,15 @@ import ai.lyss.demo.http.ApiServlet;
 import ai.lyss.demo.http.NotFoundServlet;
 import ai.lyss.health.HealthRegistry;
 import ai.lyss.health.servlet.HealthServlet;
+import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.micrometer.LoggingMetrics;
-import ai.lyss.logging.servlet.RequestLoggingFilter;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.MonitoredProxy;
-import ai.lyss.metrics.servlet.MetricsServletFilter;
 import ai.lyss.metrics.servlet.PrometheusServlet;
 import ai.lyss.tracing.GenAiSpans;
 import ai.lyss.tracing.LyssTracing;
 import ai.lyss.tracing.TracedProxy;
 import ai.lyss.tracing.micrometer.TracingMetrics;
-import ai.lyss.tracing.servlet.TracingServletFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -142,11 +142,15 @@ final class DemoApplication implements AutoCloseable {
     context.addServlet(
         new ServletHolder("traces", new TracesServlet(recentSpans)), "/debug/traces");
     context.addServlet(new ServletHolder(NOT_FOUND, new NotFoundServlet()), "/");
-    // Outermost first: the span is current while the request is logged and measured, so log lines
-    // carry trace_id and histogram buckets get trace exemplars.
-    filter(context, "tracing", new TracingServletFilter(tracing));
-    filter(context, "request-logging", RequestLoggingFilter.create());
-    filter(context, "metrics", MetricsServletFilter.create(metrics));
+    // One filter for every signal; the pipeline orders them (span current while the request is
+    // logged and measured, so log lines carry trace_id and histogram buckets get exemplars).
+    HttpPipeline pipeline =
+        HttpPipeline.builder()
+            .observer(tracing.httpObserver())
+            .observer(RequestLogging.observer())
+            .observer(metrics.httpObserver())
+            .build();
+    filter(context, "lyss", new LyssServletFilter(pipeline));
     return new DemoApplication(context, threads, tracing, health, gcMetrics);
   }
 

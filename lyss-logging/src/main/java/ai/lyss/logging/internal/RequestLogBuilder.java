@@ -2,17 +2,26 @@ package ai.lyss.logging.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.lyss.core.TenantResolver;
 import ai.lyss.logging.StructuredLogger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
-/** The settings both request filters share; their builders delegate here. */
+/**
+ * The settings of request logging; {@code ai.lyss.logging.RequestLogging.Builder} delegates here.
+ */
 public final class RequestLogBuilder {
 
+  /**
+   * {@code false} turns the {@code Request started} line off (default on, as design §3 names both
+   * lines); {@code Request completed} always stays.
+   */
+  public static final String REQUEST_STARTED = "LYSS_LOG_REQUEST_STARTED";
+
   private StructuredLogger logger = StructuredLogger.getLogger(RequestLog.LOGGER);
-  private TenantResolver tenantResolver = TenantResolver.fromTenantHeader();
   private final List<String> trustedProxies = new ArrayList<>();
+  private @Nullable Boolean logStarted;
 
   /**
    * Sets the logger.
@@ -21,15 +30,6 @@ public final class RequestLogBuilder {
    */
   public void logger(StructuredLogger logger) {
     this.logger = requireNonNull(logger, "logger");
-  }
-
-  /**
-   * Sets the tenant resolver.
-   *
-   * @param tenantResolver finds the tenant of a request
-   */
-  public void tenantResolver(TenantResolver tenantResolver) {
-    this.tenantResolver = requireNonNull(tenantResolver, "tenantResolver");
   }
 
   /**
@@ -44,8 +44,39 @@ public final class RequestLogBuilder {
     }
   }
 
-  /** Validates and builds; a bad proxy entry throws naming it. */
+  /**
+   * Whether {@code Request started} is written; when never called, the {@value #REQUEST_STARTED}
+   * setting decides (default {@code true}).
+   *
+   * @param enabled whether to write the line
+   */
+  public void requestStarted(boolean enabled) {
+    this.logStarted = enabled;
+  }
+
+  /** Validates and builds; a bad proxy entry or setting throws naming it. */
   public RequestLog build() {
-    return new RequestLog(logger, tenantResolver, TrustedProxies.parse(trustedProxies));
+    boolean started = logStarted != null ? logStarted : startedSetting();
+    return new RequestLog(logger, TrustedProxies.parse(trustedProxies), started);
+  }
+
+  private static boolean startedSetting() {
+    String value = Settings.get(REQUEST_STARTED);
+    if (value == null) {
+      return true;
+    }
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException(
+            REQUEST_STARTED
+                + "='"
+                + value
+                + "' is not a boolean: set it to true (write 'Request started', the default)"
+                + " or false");
+    }
   }
 }

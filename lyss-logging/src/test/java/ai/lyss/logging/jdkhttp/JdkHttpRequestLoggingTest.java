@@ -2,9 +2,13 @@ package ai.lyss.logging.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.core.http.HttpObserver;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import ai.lyss.logging.Await;
 import ai.lyss.logging.Fields;
 import ai.lyss.logging.LogCapture;
+import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
@@ -55,13 +59,13 @@ class JdkHttpRequestLoggingTest {
     capture.close();
   }
 
-  private URI start(RequestLoggingFilter filter) throws IOException {
+  private URI start(HttpObserver observer) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     StructuredLogger handlerLog = capture.structured("handler");
     HttpContext context = server.createContext("/", exchange -> handle(exchange, handlerLog));
     context.getFilters().add(new Outer());
-    context.getFilters().add(filter);
+    context.getFilters().add(new LyssHttpFilter(HttpPipeline.builder().observer(observer).build()));
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -109,10 +113,8 @@ class JdkHttpRequestLoggingTest {
     }
   }
 
-  private RequestLoggingFilter filter() {
-    return RequestLoggingFilter.builder()
-        .logger(capture.structured("ai.lyss.logging.request"))
-        .build();
+  private HttpObserver filter() {
+    return RequestLogging.builder().logger(capture.structured("ai.lyss.logging.request")).build();
   }
 
   private HttpResponse<String> get(URI base, String path, String... headers) throws Exception {
@@ -224,7 +226,7 @@ class JdkHttpRequestLoggingTest {
   void forwardedForIsBelievedOnlyFromTrustedProxies() throws Exception {
     URI trusted =
         start(
-            RequestLoggingFilter.builder()
+            RequestLogging.builder()
                 .logger(capture.structured("ai.lyss.logging.request"))
                 .trustedProxies(List.of("127.0.0.1"))
                 .build());

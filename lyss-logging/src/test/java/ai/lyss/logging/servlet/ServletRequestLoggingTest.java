@@ -2,9 +2,13 @@ package ai.lyss.logging.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.core.http.HttpObserver;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.servlet.LyssServletFilter;
 import ai.lyss.logging.Await;
 import ai.lyss.logging.Fields;
 import ai.lyss.logging.LogCapture;
+import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -54,7 +58,7 @@ class ServletRequestLoggingTest {
     capture.close();
   }
 
-  private URI start(RequestLoggingFilter filter) throws Exception {
+  private URI start(HttpObserver observer) throws Exception {
     server = new Server(new InetSocketAddress("127.0.0.1", 0));
     ServletContextHandler context = new ServletContextHandler();
     Filter outer =
@@ -70,7 +74,10 @@ class ServletRequestLoggingTest {
           }
         };
     context.addFilter(new FilterHolder(outer), "/*", EnumSet.of(DispatcherType.REQUEST));
-    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(new LyssServletFilter(HttpPipeline.builder().observer(observer).build())),
+        "/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Handler(capture.structured("handler"))), "/*");
     server.setHandler(context);
     server.start();
@@ -78,10 +85,8 @@ class ServletRequestLoggingTest {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  private RequestLoggingFilter filter() {
-    return RequestLoggingFilter.builder()
-        .logger(capture.structured("ai.lyss.logging.request"))
-        .build();
+  private HttpObserver filter() {
+    return RequestLogging.builder().logger(capture.structured("ai.lyss.logging.request")).build();
   }
 
   private HttpResponse<String> get(URI base, String path, String... headers) throws Exception {
@@ -220,7 +225,7 @@ class ServletRequestLoggingTest {
 
     URI trusted =
         start(
-            RequestLoggingFilter.builder()
+            RequestLogging.builder()
                 .logger(capture.structured("ai.lyss.logging.request"))
                 .trustedProxies(List.of("127.0.0.0/8"))
                 .build());

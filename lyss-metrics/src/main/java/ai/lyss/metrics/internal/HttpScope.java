@@ -10,18 +10,22 @@ public final class HttpScope implements AutoCloseable {
 
   private static final ThreadLocal<@Nullable HttpScope> CURRENT = new ThreadLocal<>();
 
-  private final @Nullable HttpScope previous;
+  private @Nullable HttpScope previous;
   private volatile @Nullable String endpoint;
 
-  private HttpScope(@Nullable HttpScope previous) {
-    this.previous = previous;
-  }
+  private HttpScope() {}
 
   /** Opens a scope on this thread; close it in a {@code finally} block. */
   public static HttpScope open() {
-    HttpScope scope = new HttpScope(CURRENT.get());
-    CURRENT.set(scope);
+    HttpScope scope = new HttpScope();
+    scope.enter();
     return scope;
+  }
+
+  /** Makes this scope current on this thread (again, on the thread completing a request). */
+  public void enter() {
+    previous = CURRENT.get();
+    CURRENT.set(this);
   }
 
   /** The scope open on this thread, or {@code null}. */
@@ -45,12 +49,15 @@ public final class HttpScope implements AutoCloseable {
     }
   }
 
+  /** Restores the scope that was current on this thread before {@link #enter()}. */
   @Override
   public void close() {
-    if (previous == null) {
+    HttpScope before = previous;
+    previous = null;
+    if (before == null) {
       CURRENT.remove();
     } else {
-      CURRENT.set(previous);
+      CURRENT.set(before);
     }
   }
 }

@@ -5,7 +5,7 @@ import ai.lyss.core.RouteTemplates;
 import ai.lyss.metrics.HttpMetrics;
 import ai.lyss.metrics.LyssMetrics;
 
-/** What the servlet and JDK HTTP filters share: the labels of a finished request. */
+/** The labels of a finished HTTP request. */
 public final class RequestRecording {
 
   private RequestRecording() {}
@@ -15,15 +15,20 @@ public final class RequestRecording {
    *
    * @param metrics where to record
    * @param request the request
+   * @param tenant the tenant to record
    * @param scope the request's scope ({@code @MonitorApi} endpoint name)
    * @param status the status sent (or mapped from the failure)
    * @param startNanos {@link System#nanoTime()} when the request started
    */
   public static void record(
-      LyssMetrics metrics, RequestView request, HttpScope scope, int status, long startNanos) {
+      LyssMetrics metrics,
+      RequestView request,
+      String tenant,
+      HttpScope scope,
+      int status,
+      long startNanos) {
     long duration = System.nanoTime() - startNanos;
     try {
-      String tenant = metrics.tenantResolver().resolveOrUnknown(request);
       metrics
           .http()
           .record(
@@ -54,19 +59,5 @@ public final class RequestRecording {
       return HttpMetrics.UNMATCHED_NOT_FOUND;
     }
     return RouteTemplates.collapseIds(request.path());
-  }
-
-  /**
-   * The status to record for a request whose handler threw: the status already sent when the
-   * response was committed, else the mapped status of the failure.
-   *
-   * @param metrics whose status mapper to use
-   * @param committed whether a status was already sent
-   * @param sentStatus the status sent, when committed
-   * @param failure what the handler threw
-   */
-  public static int statusAfterFailure(
-      LyssMetrics metrics, boolean committed, int sentStatus, Throwable failure) {
-    return committed && sentStatus >= 100 ? sentStatus : MonitoredCalls.statusOf(metrics, failure);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.core.RouteTemplates;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import ai.lyss.metrics.ChatApi;
 import ai.lyss.metrics.HttpMetrics;
 import ai.lyss.metrics.LyssMetrics;
@@ -48,7 +50,8 @@ class MetricsFilterTest {
     executor = Executors.newFixedThreadPool(4);
     server.setExecutor(executor);
     HttpContext app = server.createContext("/", MetricsFilterTest::route);
-    app.getFilters().add(MetricsFilter.create(metrics));
+    app.getFilters()
+        .add(new LyssHttpFilter(HttpPipeline.builder().observer(metrics.httpObserver()).build()));
     server.createContext("/metrics", PrometheusHandler.create(metrics));
     server.start();
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

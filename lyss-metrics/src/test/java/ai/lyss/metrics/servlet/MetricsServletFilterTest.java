@@ -3,6 +3,8 @@ package ai.lyss.metrics.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.core.RouteTemplates;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.servlet.LyssServletFilter;
 import ai.lyss.metrics.ChatApi;
 import ai.lyss.metrics.HttpMetrics;
 import ai.lyss.metrics.LyssMetrics;
@@ -54,7 +56,8 @@ class MetricsServletFilterTest {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addFilter(
-        new FilterHolder(MetricsServletFilter.create(metrics)),
+        new FilterHolder(
+            new LyssServletFilter(HttpPipeline.builder().observer(metrics.httpObserver()).build())),
         "/*",
         EnumSet.of(DispatcherType.REQUEST));
     ServletHolder app = new ServletHolder(new App());

@@ -21,12 +21,12 @@ class ModuleSwitchesTest {
                     .hasNotFailed()
                     .hasSingleBean(LyssMetrics.class)
                     .hasSingleBean(MonitorApiAspect.class)
-                    .hasBean("lyssMetricsFilter")
+                    .hasBean("lyssMetricsHttpObserver")
                     .hasBean("lyssPrometheusServlet")
-                    .hasBean("lyssRequestLoggingFilter")
+                    .hasBean("lyssRequestLoggingHttpObserver")
                     .hasSingleBean(LyssTracing.class)
                     .hasSingleBean(TracedAspect.class)
-                    .hasBean("lyssTracingFilter")
+                    .hasBean("lyssTracingHttpObserver")
                     .hasSingleBean(HealthRegistry.class)
                     .hasBean("lyssHealthServlet")
                     .hasBean("lyssReadiness"));
@@ -41,11 +41,11 @@ class ModuleSwitchesTest {
                 assertThat(context)
                     .doesNotHaveBean(LyssMetrics.class)
                     .doesNotHaveBean(MonitorApiAspect.class)
-                    .doesNotHaveBean("lyssMetricsFilter")
+                    .doesNotHaveBean("lyssMetricsHttpObserver")
                     .doesNotHaveBean("lyssPrometheusServlet")
                     .hasSingleBean(LyssTracing.class)
                     .hasSingleBean(HealthRegistry.class)
-                    .hasBean("lyssRequestLoggingFilter"));
+                    .hasBean("lyssRequestLoggingHttpObserver"));
   }
 
   @Test
@@ -55,7 +55,7 @@ class ModuleSwitchesTest {
         .run(
             context ->
                 assertThat(context)
-                    .doesNotHaveBean("lyssRequestLoggingFilter")
+                    .doesNotHaveBean("lyssRequestLoggingHttpObserver")
                     .hasSingleBean(LyssMetrics.class));
   }
 
@@ -68,7 +68,7 @@ class ModuleSwitchesTest {
                 assertThat(context)
                     .doesNotHaveBean(LyssTracing.class)
                     .doesNotHaveBean(TracedAspect.class)
-                    .doesNotHaveBean("lyssTracingFilter")
+                    .doesNotHaveBean("lyssTracingHttpObserver")
                     .doesNotHaveBean("lyssRestClientTracingCustomizer")
                     .hasSingleBean(LyssMetrics.class));
   }
@@ -97,7 +97,7 @@ class ModuleSwitchesTest {
                 assertThat(context)
                     .doesNotHaveBean("lyssPrometheusServlet")
                     .doesNotHaveBean("lyssHealthServlet")
-                    .hasBean("lyssMetricsFilter")
+                    .hasBean("lyssMetricsHttpObserver")
                     .hasSingleBean(HealthRegistry.class));
   }
 }

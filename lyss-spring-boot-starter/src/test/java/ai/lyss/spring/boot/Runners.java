@@ -1,6 +1,7 @@
 package ai.lyss.spring.boot;
 
 import ai.lyss.spring.boot.autoconfigure.LyssHealthAutoConfiguration;
+import ai.lyss.spring.boot.autoconfigure.LyssHttpPipelineAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssLoggingAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssMetricsAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssRouteTemplateAutoConfiguration;
@@ -23,6 +24,7 @@ final class Runners {
                 LyssMetricsAutoConfiguration.class,
                 LyssLoggingAutoConfiguration.class,
                 LyssTracingAutoConfiguration.class,
+                LyssHttpPipelineAutoConfiguration.class,
                 LyssHealthAutoConfiguration.class))
         .withPropertyValues(
             "spring.application.name=runner-test",

@@ -25,9 +25,10 @@ class SingleModuleClasspathTest {
                 assertThat(context)
                     .hasNotFailed()
                     .hasSingleBean(LyssMetrics.class)
-                    .hasBean("lyssMetricsFilter")
-                    .doesNotHaveBean("lyssRequestLoggingFilter")
-                    .doesNotHaveBean("lyssTracingFilter")
+                    .hasBean("lyssMetricsHttpObserver")
+                    .hasBean("lyssFilter")
+                    .doesNotHaveBean("lyssRequestLoggingHttpObserver")
+                    .doesNotHaveBean("lyssTracingHttpObserver")
                     .doesNotHaveBean("lyssHealthServlet"));
   }
 
@@ -39,9 +40,10 @@ class SingleModuleClasspathTest {
             context ->
                 assertThat(context)
                     .hasNotFailed()
-                    .hasBean("lyssRequestLoggingFilter")
-                    .doesNotHaveBean("lyssMetricsFilter")
-                    .doesNotHaveBean("lyssTracingFilter")
+                    .hasBean("lyssRequestLoggingHttpObserver")
+                    .hasBean("lyssFilter")
+                    .doesNotHaveBean("lyssMetricsHttpObserver")
+                    .doesNotHaveBean("lyssTracingHttpObserver")
                     .doesNotHaveBean("lyssHealthServlet"));
   }
 
@@ -54,8 +56,9 @@ class SingleModuleClasspathTest {
                 assertThat(context)
                     .hasNotFailed()
                     .hasSingleBean(LyssTracing.class)
-                    .hasBean("lyssTracingFilter")
-                    .doesNotHaveBean("lyssMetricsFilter")
+                    .hasBean("lyssTracingHttpObserver")
+                    .hasBean("lyssFilter")
+                    .doesNotHaveBean("lyssMetricsHttpObserver")
                     .doesNotHaveBean("lyssHealthServlet"));
   }
 
@@ -69,8 +72,9 @@ class SingleModuleClasspathTest {
                     .hasNotFailed()
                     .hasSingleBean(HealthRegistry.class)
                     .hasBean("lyssHealthServlet")
-                    .doesNotHaveBean("lyssMetricsFilter")
-                    .doesNotHaveBean("lyssTracingFilter"));
+                    .doesNotHaveBean("lyssFilter")
+                    .doesNotHaveBean("lyssMetricsHttpObserver")
+                    .doesNotHaveBean("lyssTracingHttpObserver"));
   }
 
   @Test

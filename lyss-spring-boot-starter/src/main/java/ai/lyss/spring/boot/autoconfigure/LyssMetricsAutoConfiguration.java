@@ -1,15 +1,12 @@
 package ai.lyss.spring.boot.autoconfigure;
 
-import ai.lyss.core.TenantResolver;
+import ai.lyss.core.http.HttpObserver;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.LyssMetricsBuilder;
 import ai.lyss.metrics.aspectj.MonitorApiAspect;
-import ai.lyss.metrics.servlet.MetricsServletFilter;
 import ai.lyss.metrics.servlet.PrometheusServlet;
 import ai.lyss.spring.boot.LyssMetricsProperties;
-import ai.lyss.spring.boot.internal.FilterOrders;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,21 +43,17 @@ public final class LyssMetricsAutoConfiguration {
    *
    * @param properties the {@code lyss.metrics.*} settings
    * @param registry Boot's registry, if any
-   * @param tenantResolver the service's tenant rule, if any ({@code X-Tenant-ID} otherwise)
    */
   @Bean
   @ConditionalOnMissingBean
   public LyssMetrics lyssMetrics(
-      LyssMetricsProperties properties,
-      ObjectProvider<MeterRegistry> registry,
-      ObjectProvider<TenantResolver> tenantResolver) {
+      LyssMetricsProperties properties, ObjectProvider<MeterRegistry> registry) {
     LyssMetricsBuilder builder =
         LyssMetrics.builder()
             .maxTenantsPerMetric(properties.getMaxTenantsPerMetric())
             .maxEndpointsPerMetric(properties.getMaxEndpointsPerMetric())
             .maxValuesPerLabel(properties.getMaxValuesPerLabel())
-            .groupUnmatchedNotFound(properties.isGroupUnmatchedNotFound())
-            .tenantResolver(tenantResolver.getIfAvailable(TenantResolver::fromTenantHeader));
+            .groupUnmatchedNotFound(properties.isGroupUnmatchedNotFound());
     MeterRegistry meterRegistry = registry.getIfUnique();
     if (meterRegistry != null) {
       builder.registry(meterRegistry);
@@ -81,20 +73,15 @@ public final class LyssMetricsAutoConfiguration {
     }
   }
 
-  /** The servlet filter, the route-template interceptor and the exposition servlet. */
+  /** The metrics part of the request pipeline and the exposition servlet. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "jakarta.servlet.Filter")
   static final class ServletConfiguration {
 
     @Bean
-    FilterRegistrationBean<MetricsServletFilter> lyssMetricsFilter(LyssMetrics metrics) {
-      FilterRegistrationBean<MetricsServletFilter> registration =
-          new FilterRegistrationBean<>(MetricsServletFilter.create(metrics));
-      registration.setName("lyssMetricsFilter");
-      registration.setOrder(FilterOrders.METRICS);
-      registration.setDispatcherTypes(DispatcherType.REQUEST);
-      return registration;
+    HttpObserver lyssMetricsHttpObserver(LyssMetrics metrics) {
+      return metrics.httpObserver();
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package ai.lyss.spring.boot.autoconfigure;
 
+import ai.lyss.core.http.HttpObserver;
 import ai.lyss.spring.boot.LyssServiceProperties;
 import ai.lyss.spring.boot.LyssTracingBuilderCustomizer;
 import ai.lyss.spring.boot.LyssTracingProperties;
-import ai.lyss.spring.boot.internal.FilterOrders;
 import ai.lyss.spring.boot.internal.HttpClientTracingPostProcessor;
 import ai.lyss.spring.boot.internal.RestClientTracingInterceptor;
 import ai.lyss.spring.boot.internal.ServiceIdentity;
@@ -12,8 +12,6 @@ import ai.lyss.tracing.LyssTracing;
 import ai.lyss.tracing.LyssTracingBuilder;
 import ai.lyss.tracing.PropagationFormat;
 import ai.lyss.tracing.aspectj.TracedAspect;
-import ai.lyss.tracing.servlet.TracingServletFilter;
-import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -126,20 +123,15 @@ public final class LyssTracingAutoConfiguration {
     }
   }
 
-  /** The SERVER span of every request. */
+  /** The SERVER span of every request (the tracing part of the request pipeline). */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "jakarta.servlet.Filter")
   static final class ServletConfiguration {
 
     @Bean
-    FilterRegistrationBean<TracingServletFilter> lyssTracingFilter(LyssTracing tracing) {
-      FilterRegistrationBean<TracingServletFilter> registration =
-          new FilterRegistrationBean<>(new TracingServletFilter(tracing));
-      registration.setName("lyssTracingFilter");
-      registration.setOrder(FilterOrders.TRACING);
-      registration.setDispatcherTypes(DispatcherType.REQUEST);
-      return registration;
+    HttpObserver lyssTracingHttpObserver(LyssTracing tracing) {
+      return tracing.httpObserver();
     }
   }
 

@@ -1,4 +1,4 @@
-package ai.lyss.logging.servlet;
+package ai.lyss.core.servlet;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
-/** Counts response body bytes written through the output stream or the writer. */
+/**
+ * Counts response body bytes written through the output stream or the writer, and notes when a
+ * write fails (the client has gone away). One per request, written by the request's threads one at
+ * a time (the Servlet spec forbids concurrent writes), so plain fields do.
+ */
 final class CountingResponse extends HttpServletResponseWrapper {
 
-  private final AtomicLong bytes = new AtomicLong();
+  private volatile long bytes;
+  private volatile boolean writeFailed;
   private @Nullable ServletOutputStream stream;
   private @Nullable PrintWriter writer;
 
@@ -23,7 +27,11 @@ final class CountingResponse extends HttpServletResponseWrapper {
   }
 
   long bytesWritten() {
-    return bytes.get();
+    return bytes;
+  }
+
+  boolean writeFailed() {
+    return writeFailed;
   }
 
   @Override
@@ -48,6 +56,16 @@ final class CountingResponse extends HttpServletResponseWrapper {
     return current;
   }
 
+  @Override
+  public void flushBuffer() throws IOException {
+    try {
+      super.flushBuffer();
+    } catch (IOException e) {
+      writeFailed = true;
+      throw e;
+    }
+  }
+
   private final class CountingStream extends ServletOutputStream {
     private final ServletOutputStream delegate;
 
@@ -57,24 +75,44 @@ final class CountingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void write(int b) throws IOException {
-      delegate.write(b);
-      bytes.incrementAndGet();
+      try {
+        delegate.write(b);
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
+      bytes++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      delegate.write(b, off, len);
-      bytes.addAndGet(len);
+      try {
+        delegate.write(b, off, len);
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
+      bytes += len;
     }
 
     @Override
     public void flush() throws IOException {
-      delegate.flush();
+      try {
+        delegate.flush();
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
     }
 
     @Override
     public void close() throws IOException {
-      delegate.close();
+      try {
+        delegate.close();
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
     }
 
     @Override
@@ -88,6 +126,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
     }
   }
 
+  /** PrintWriter swallows IOExceptions; checkError() is how callers learn of them. */
   private final class CountingWriter extends Writer {
     private final Writer delegate;
     private final boolean utf8;
@@ -99,28 +138,43 @@ final class CountingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void write(char[] chars, int off, int len) throws IOException {
-      delegate.write(chars, off, len);
+      try {
+        delegate.write(chars, off, len);
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
       long n = 0;
       for (int i = off; i < off + len; i++) {
         n += encodedLength(chars[i]);
       }
-      bytes.addAndGet(n);
+      bytes += n;
     }
 
     @Override
     public void write(String text, int off, int len) throws IOException {
-      delegate.write(text, off, len);
+      try {
+        delegate.write(text, off, len);
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
       long n = 0;
       for (int i = off; i < off + len; i++) {
         n += encodedLength(text.charAt(i));
       }
-      bytes.addAndGet(n);
+      bytes += n;
     }
 
     @Override
     public void write(int c) throws IOException {
-      delegate.write(c);
-      bytes.addAndGet(encodedLength((char) c));
+      try {
+        delegate.write(c);
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
+      bytes += encodedLength((char) c);
     }
 
     private int encodedLength(char c) {
@@ -135,7 +189,12 @@ final class CountingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flush() throws IOException {
-      delegate.flush();
+      try {
+        delegate.flush();
+      } catch (IOException e) {
+        writeFailed = true;
+        throw e;
+      }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package ai.lyss.logging.internal;
+package ai.lyss.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ class RequestIdTest {
 
   @Test
   void aGeneratedIdIsAVersionFourUuidWithTheIetfVariant() {
-    String id = RequestLog.requestId(null);
+    String id = HttpPipeline.requestId(null);
 
     UUID uuid = UUID.fromString(id);
     assertThat(uuid.toString()).isEqualTo(id);
@@ -23,15 +23,15 @@ class RequestIdTest {
   void generatedIdsDoNotRepeat() {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 100_000; i++) {
-      ids.add(RequestLog.requestId(null));
+      ids.add(HttpPipeline.requestId(null));
     }
     assertThat(ids).hasSize(100_000);
   }
 
   @Test
   void aValidIncomingIdIsKeptAndAnInvalidOneReplaced() {
-    assertThat(RequestLog.requestId("req-42.a_b")).isEqualTo("req-42.a_b");
-    assertThat(RequestLog.requestId("bad id\r\nInjected: yes")).doesNotContain("Injected");
-    assertThat(UUID.fromString(RequestLog.requestId("x".repeat(129))).version()).isEqualTo(4);
+    assertThat(HttpPipeline.requestId("req-42.a_b")).isEqualTo("req-42.a_b");
+    assertThat(HttpPipeline.requestId("bad id\r\nInjected: yes")).doesNotContain("Injected");
+    assertThat(UUID.fromString(HttpPipeline.requestId("x".repeat(129))).version()).isEqualTo(4);
   }
 }

@@ -1,0 +1,72 @@
+package ai.lyss.metrics.internal;
+
+import ai.lyss.core.http.HttpObservation;
+import ai.lyss.core.http.HttpObserver;
+import ai.lyss.core.http.ObservedRequest;
+import ai.lyss.core.http.Outcome;
+import ai.lyss.metrics.LyssMetrics;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * lyss-metrics' part of the request pipeline: {@code http_requests_total} and {@code
+ * http_request_duration_seconds} once per request, with the status the pipeline decided (a
+ * server-side failure that sent nothing yet is mapped by the {@code StatusMapper}) and the tenant
+ * only when the service accepted the request. While the request runs, {@code @MonitorApi} calls
+ * name its endpoint instead of recording a second time.
+ */
+public final class HttpMetricsObserver implements HttpObserver {
+
+  private final LyssMetrics metrics;
+
+  /**
+   * An observer recording into a metrics instance.
+   *
+   * @param metrics where requests are recorded
+   */
+  public HttpMetricsObserver(LyssMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.MEASURE;
+  }
+
+  @Override
+  public HttpObservation start(ObservedRequest request) {
+    return new Observation(HttpScope.open());
+  }
+
+  private final class Observation implements HttpObservation {
+    private final HttpScope scope;
+
+    Observation(HttpScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public void enter() {
+      scope.enter();
+    }
+
+    @Override
+    public void exit() {
+      scope.close();
+    }
+
+    @Override
+    public void end(ObservedRequest request) {
+      int status = request.status();
+      Throwable error = request.error();
+      if (request.outcome() == Outcome.FAILED && status == 500 && error != null) {
+        status = mapped(error);
+      }
+      RequestRecording.record(
+          metrics, request, request.admittedTenant(), scope, status, request.startNanos());
+    }
+
+    private int mapped(@Nullable Throwable error) {
+      return error == null ? 500 : MonitoredCalls.statusOf(metrics, error);
+    }
+  }
+}
