@@ -39,12 +39,36 @@ class HostileClientsIT {
     demo.close();
   }
 
+  /** One request on its own connection (hostile clients do not keep connections alive). */
+  private int rawStatus(String method, String path, String tenant, String body) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), demo.port())) {
+      socket.setSoTimeout(30_000);
+      byte[] content = body.getBytes(StandardCharsets.UTF_8);
+      socket
+          .getOutputStream()
+          .write(
+              (method
+                      + " "
+                      + path
+                      + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Tenant-ID: "
+                      + tenant
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + content.length
+                      + "\r\n\r\n"
+                      + body)
+                  .getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return Integer.parseInt(response.substring(9, 12));
+    }
+  }
+
   private PromText scrape() {
     return PromText.parse(demo.get("/metrics").body());
   }
 
   @Test
-  void rejectedTenantIdsDoNotUseUpTheTenantBudget() {
+  void rejectedTenantIdsDoNotUseUpTheTenantBudget() throws IOException {
     // As many as the default budget of 100 tenants per metric: before the fix they filled it.
     for (int i = 0; i < 100; i++) {
       assertThat(
@@ -67,9 +91,9 @@ class HostileClientsIT {
   }
 
   @Test
-  void reservedTenantValuesAreRefusedWith400() {
+  void reservedTenantValuesAreRefusedWith400() throws IOException {
     for (String reserved : List.of("__overflow__", "unknown", "Unknown")) {
-      assertThat(demo.post("/v1/chat/completions", CHAT, "X-Tenant-ID", reserved).statusCode())
+      assertThat(rawStatus("POST", "/v1/chat/completions", reserved, CHAT))
           .as(reserved)
           .isEqualTo(400);
     }
