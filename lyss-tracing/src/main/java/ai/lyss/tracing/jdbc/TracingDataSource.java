@@ -5,24 +5,48 @@ import static java.util.Objects.requireNonNull;
 import ai.lyss.tracing.LyssTracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
+import java.time.Duration;
 import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
  * Wraps a {@link DataSource} so every statement runs in a CLIENT span (OpenTelemetry's JDBC library
- * instrumentation): the statement text is sanitised (literals replaced by {@code ?}) and parameter
- * values are never captured. The wrapper is a plain {@code DataSource}; connection pools keep
- * working underneath.
+ * instrumentation) and a statement slower than a threshold (default 1 s) is logged once at WARNING
+ * as {@code "slow query"} with {@code duration_ms}, the masked {@code statement} and the {@code
+ * database}. Statement text is sanitised (literals replaced by {@code ?}) in spans and logs alike,
+ * and parameter values are never captured. The wrapper is a plain {@code DataSource}; connection
+ * pools keep working underneath.
  *
  * <pre>{@code
- * DataSource traced = TracingDataSource.wrap(hikariDataSource, tracing);
+ * DataSource db = TracingDataSource.wrap(hikariDataSource, tracing);
+ * DataSource tuned = TracingDataSource.builder(tracing.getOpenTelemetry())
+ *     .slowQueryThreshold(Duration.ofMillis(500))
+ *     .build()
+ *     .wrap(hikariDataSource);
  * }</pre>
+ *
+ * <p>The slow-query line is written through SLF4J (logger {@code ai.lyss.tracing.jdbc.SlowQuery})
+ * with its fields as SLF4J key/value pairs, which lyss-logging's encoder writes as top-level JSON
+ * fields next to the request and trace context. Without SLF4J on the class path there is no
+ * slow-query log; spans are unaffected.
  */
 public final class TracingDataSource {
 
-  private TracingDataSource() {}
+  /** The default slow-query threshold. */
+  public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofSeconds(1);
+
+  private final OpenTelemetry openTelemetry;
+  private final Duration slowQueryThreshold;
+  private final boolean slowQueryLog;
+
+  private TracingDataSource(Builder builder) {
+    this.openTelemetry = builder.openTelemetry;
+    this.slowQueryThreshold = builder.slowQueryThreshold;
+    this.slowQueryLog = builder.slowQueryLog;
+  }
 
   /**
-   * Wraps a data source.
+   * Wraps a data source with the default settings.
    *
    * @param dataSource the real data source
    * @param tracing where spans go
@@ -32,19 +56,105 @@ public final class TracingDataSource {
   }
 
   /**
-   * Wraps a data source.
+   * Wraps a data source with the default settings.
    *
    * @param dataSource the real data source
    * @param openTelemetry where spans go
    */
   public static DataSource wrap(DataSource dataSource, OpenTelemetry openTelemetry) {
+    return builder(openTelemetry).build().wrap(dataSource);
+  }
+
+  /**
+   * Starts a configuration.
+   *
+   * @param openTelemetry where spans go
+   */
+  public static Builder builder(OpenTelemetry openTelemetry) {
+    return new Builder(openTelemetry);
+  }
+
+  /**
+   * Wraps a data source.
+   *
+   * @param dataSource the real data source
+   */
+  public DataSource wrap(DataSource dataSource) {
     requireNonNull(dataSource, "dataSource");
-    requireNonNull(openTelemetry, "openTelemetry");
+    DataSource timed = dataSource;
+    if (slowQueryLog && slf4jPresent()) {
+      // The timing layer sits under the span layer, so the span is current while it logs and
+      // the line carries the database span's trace_id and span_id.
+      timed =
+          ProxyDataSourceBuilder.create(dataSource)
+              .listener(new SlowQueryLog(slowQueryThreshold))
+              .build();
+    }
     return JdbcTelemetry.builder(openTelemetry)
         .setQuerySanitizationEnabled(true)
         .setCaptureQueryParameters(false)
         .setDataSourceInstrumenterEnabled(false)
         .build()
-        .wrap(dataSource);
+        .wrap(timed);
+  }
+
+  /** Whether SLF4J, an optional dependency of lyss-tracing, is on the class path. */
+  private static boolean slf4jPresent() {
+    try {
+      Class.forName("org.slf4j.LoggerFactory", false, TracingDataSource.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** The slow-query threshold in force. */
+  public Duration slowQueryThreshold() {
+    return slowQueryThreshold;
+  }
+
+  /** Settings of a {@link TracingDataSource}. */
+  public static final class Builder {
+
+    private final OpenTelemetry openTelemetry;
+    private Duration slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
+    private boolean slowQueryLog = true;
+
+    private Builder(OpenTelemetry openTelemetry) {
+      this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
+    }
+
+    /**
+     * Statements that take at least this long are logged as {@code "slow query"}. Default 1 s.
+     *
+     * @param threshold a positive duration
+     * @throws IllegalArgumentException when the threshold is zero or negative
+     */
+    public Builder slowQueryThreshold(Duration threshold) {
+      requireNonNull(threshold, "threshold");
+      if (threshold.isZero() || threshold.isNegative()) {
+        throw new IllegalArgumentException(
+            "slowQueryThreshold must be positive, was "
+                + threshold
+                + ": pass e.g. Duration.ofSeconds(1), or slowQueryLog(false) to turn the log off");
+      }
+      this.slowQueryThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Turns the slow-query log on (the default) or off; spans are written either way.
+     *
+     * @param enabled whether slow statements are logged
+     */
+    public Builder slowQueryLog(boolean enabled) {
+      this.slowQueryLog = enabled;
+      return this;
+    }
+
+    /** Builds the immutable configuration. */
+    public TracingDataSource build() {
+      return new TracingDataSource(this);
+    }
   }
 }

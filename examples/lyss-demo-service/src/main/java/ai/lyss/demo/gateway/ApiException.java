@@ -34,6 +34,16 @@ public final class ApiException extends RuntimeException {
   }
 
   /**
+   * A 401 {@code authentication_error}.
+   *
+   * @param code machine-readable reason
+   * @param message why the credentials were refused
+   */
+  public static ApiException unauthorized(String code, String message) {
+    return new ApiException(401, "authentication_error", code, message, 0);
+  }
+
+  /**
    * A 404.
    *
    * @param code machine-readable reason

@@ -2,6 +2,8 @@ package ai.lyss.demo.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.logging.Fields;
+import ai.lyss.logging.StructuredLogger;
 import ai.lyss.metrics.AiModelMetrics;
 import ai.lyss.metrics.TokenUsage;
 import ai.lyss.tracing.GenAiSpan;
@@ -16,6 +18,8 @@ import java.util.List;
  * ai_tokens_consumed_total}) and the provider's health window.
  */
 public final class ModelCalls {
+
+  private static final StructuredLogger LOG = StructuredLogger.getLogger(ModelCalls.class);
 
   private final SimulatedModelProvider provider;
   private final AiModelMetrics metrics;
@@ -84,6 +88,10 @@ public final class ModelCalls {
           false,
           TokenUsage.NONE);
       health.record(false);
+      LOG.warning(
+          "AI provider call failed",
+          Fields.of(
+              "provider", model.provider(), "model", model.name(), "error_type", e.errorType()));
       throw e;
     } finally {
       span.close();

@@ -4,6 +4,7 @@ import ai.lyss.core.LyssHeaders;
 import ai.lyss.core.TenantResolver;
 import ai.lyss.core.servlet.ServletRequestView;
 import ai.lyss.demo.gateway.ApiException;
+import ai.lyss.demo.gateway.ApiKeys;
 import ai.lyss.demo.gateway.RequestContext;
 import ai.lyss.demo.gateway.RequestContext.Fault;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ final class RequestContexts {
   private RequestContexts() {}
 
   static RequestContext of(HttpServletRequest request) {
+    ApiKeys.refuseRevoked(request.getHeader("Authorization"));
     String tenant = TENANTS.resolve(ServletRequestView.of(request));
     if (tenant == null || tenant.isBlank()) {
       throw ApiException.badRequest(
