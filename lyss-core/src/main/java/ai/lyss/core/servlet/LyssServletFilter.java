@@ -66,7 +66,7 @@ public final class LyssServletFilter implements Filter {
     try {
       response.setHeader(LyssHeaders.REQUEST_ID, active.request().requestId());
       if (active.tenantRejected()) {
-        rejectTenant(response);
+        rejectTenant(counting);
       } else {
         chain.doFilter(request, counting);
       }
