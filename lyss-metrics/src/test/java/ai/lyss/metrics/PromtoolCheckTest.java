@@ -1,7 +1,7 @@
 package ai.lyss.metrics;
 
+import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -14,22 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class PromtoolCheckTest {
 
-  private static Path promtool() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      Path candidate = Path.of(dir, "promtool");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("/usr/bin/promtool");
-  }
-
   @Test
   void promtoolFindsNoProblemInARealScrape() throws Exception {
-    Path promtool = promtool();
-    assumeTrue(
-        Files.isExecutable(promtool),
-        "promtool is not installed (Debian package prometheus); skipping the lint of the scrape");
+    Path promtool = RequiredTools.binary("promtool", "prometheus");
     LyssMetrics metrics = LyssMetrics.builder().maxTenantsPerMetric(2).build();
     metrics.http().record("GET", "/v1/conversations/{id}", 200, "acme", 2_000_000L);
     metrics.http().record("POST", "/v1/chat/completions", 429, "globex", 9_000_000L);

@@ -1,7 +1,7 @@
 package ai.lyss.demo;
 
+import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -95,8 +95,7 @@ class HealthIT {
 
   @Test
   void aRunningRedisIsReportedHealthy() throws Exception {
-    Path redisServer = Path.of("/usr/bin/redis-server");
-    assumeTrue(Files.isExecutable(redisServer), "redis-server is not installed: skipping");
+    Path redisServer = RequiredTools.binary("redis-server", "redis-server");
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
