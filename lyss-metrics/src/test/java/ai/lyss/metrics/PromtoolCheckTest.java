@@ -1,12 +1,11 @@
 package ai.lyss.metrics;
 
-import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package ai.lyss.tracing;
 
-import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.RequiredTools;
 import ai.lyss.tracing.jdbc.TracingDataSource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;

@@ -1,8 +1,8 @@
 package ai.lyss.monitoring;
 
-import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.fail;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

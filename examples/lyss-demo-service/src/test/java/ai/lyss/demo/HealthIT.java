@@ -1,14 +1,13 @@
 package ai.lyss.demo;
 
-import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

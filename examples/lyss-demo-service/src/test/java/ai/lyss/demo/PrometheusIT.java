@@ -1,8 +1,8 @@
 package ai.lyss.demo;
 
-import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  * dashboard and alert queries return data through the Prometheus HTTP API.
  */
 class PrometheusIT {
-
 
   /** The Grafana panel queries of the original design (section 6.1), verbatim. */
   static final List<String> DASHBOARD_QUERIES =

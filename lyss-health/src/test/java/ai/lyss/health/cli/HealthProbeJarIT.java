@@ -1,10 +1,10 @@
 package ai.lyss.health.cli;
 
-import ai.lyss.testing.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.testing.Net;
 import ai.lyss.health.testing.TestHttpServer;
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisServer implements AutoCloseable {
 
-
   private final Process process;
   private final Path dir;
   private final int port;
