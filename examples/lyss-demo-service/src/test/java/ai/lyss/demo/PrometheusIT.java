@@ -49,7 +49,7 @@ class PrometheusIT {
 
   @Test
   void dashboardQueriesReturnDataFromARealPrometheus(@TempDir Path dir) throws Exception {
-    Path prometheus = RequiredTools.binary("prometheus", "prometheus");
+    Path prometheusBinary = RequiredTools.binary("prometheus", "prometheus");
     try (DemoProcess demo =
         DemoProcess.start(
             List.of("--traffic", "--traffic-rate", "25", "--provider-latency-ms", "20"),
@@ -65,7 +65,7 @@ class PrometheusIT {
               + "']\n");
       Process prometheus =
           new ProcessBuilder(
-                  prometheus.toString(),
+                  prometheusBinary.toString(),
                   "--config.file=" + config,
                   "--storage.tsdb.path=" + dir.resolve("data"),
                   "--web.listen-address=127.0.0.1:" + port)
