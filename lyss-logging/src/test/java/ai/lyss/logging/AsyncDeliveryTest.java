@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,26 +50,24 @@ class AsyncDeliveryTest {
   }
 
   @Test
-  void requestThreadsKeepTheirLatencyWhileTheOutputIsBlocked() throws Exception {
+  void requestThreadsNeverWaitForABlockedOutput() throws Exception {
     StructuredLogger log = blockedPipeline(64, 256);
-    AtomicLong slowestNanos = new AtomicLong();
     List<Future<?>> workers = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       workers.add(
           threads.submit(
               () -> {
                 for (int i = 0; i < 2_000; i++) {
-                  long start = System.nanoTime();
                   log.info("request handled", Fields.of("i", i, "tenant", "t1"));
-                  slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
                 }
               }));
     }
+    // The output stays blocked for the whole test: 8000 calls returning at all, far past the
+    // queue's 64 slots, proves no call waits for it (a waiting one would hang until DEADLINE).
     for (Future<?> worker : workers) {
-      worker.get(DEADLINE.toSeconds(), TimeUnit.SECONDS); // a blocking logger would hang here
+      worker.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
-    assertThat(Duration.ofNanos(slowestNanos.get())).isLessThan(Duration.ofMillis(500));
     assertThat(capture.async.getDroppedCount()).isGreaterThan(0);
   }
 

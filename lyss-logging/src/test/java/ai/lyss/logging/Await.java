@@ -1,21 +1,15 @@
 package ai.lyss.logging;
 
+import ai.lyss.testing.Poll;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a deadline, polling; never a fixed sleep. */
+/** This module's name for {@link Poll}: waits for a condition with a deadline. */
 public final class Await {
 
   private Await() {}
 
   public static void until(Duration timeout, BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-      }
-      LockSupport.parkNanos(5_000_000L); // poll interval
-    }
+    Poll.until(what, timeout, condition);
   }
 }

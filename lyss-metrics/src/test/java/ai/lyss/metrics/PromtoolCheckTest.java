@@ -1,12 +1,11 @@
 package ai.lyss.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -14,22 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class PromtoolCheckTest {
 
-  private static Path promtool() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      Path candidate = Path.of(dir, "promtool");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("/usr/bin/promtool");
-  }
-
   @Test
   void promtoolFindsNoProblemInARealScrape() throws Exception {
-    Path promtool = promtool();
-    assumeTrue(
-        Files.isExecutable(promtool),
-        "promtool is not installed (Debian package prometheus); skipping the lint of the scrape");
+    Path promtool = RequiredTools.binary("promtool", "prometheus");
     LyssMetrics metrics = LyssMetrics.builder().maxTenantsPerMetric(2).build();
     metrics.http().record("GET", "/v1/conversations/{id}", 200, "acme", 2_000_000L);
     metrics.http().record("POST", "/v1/chat/completions", 429, "globex", 9_000_000L);

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Reads what was recorded, and waits for asynchronous recordings with a deadline. */
@@ -33,12 +32,6 @@ public final class Recorded {
   }
 
   public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
+    ai.lyss.testing.Poll.until(what, condition);
   }
 }

@@ -1,8 +1,8 @@
 package ai.lyss.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.lyss.testing.RequiredTools;
 import ai.lyss.tracing.jdbc.TracingDataSource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -68,7 +68,10 @@ class PostgresJdbcTracingTest {
   @BeforeAll
   static void startPostgres() throws Exception {
     Optional<Path> bin = postgresBin();
-    assumeTrue(bin.isPresent(), "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)");
+    RequiredTools.available(
+        bin.isPresent(),
+        "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)",
+        "apt-get install postgresql");
     dataDir = Files.createTempDirectory("lyss-tracing-pg");
     if (isRoot()) {
       Process chown = new ProcessBuilder("chown", "-R", "postgres", dataDir.toString()).start();

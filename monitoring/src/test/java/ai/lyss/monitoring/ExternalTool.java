@@ -2,6 +2,7 @@ package ai.lyss.monitoring;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Prometheus and Alertmanager command-line tools the tests drive. A missing binary skips the
- * test with a message saying which Debian package provides it (CI's {@code .ci/run} installs them),
- * so the build passes on a machine with only a JDK.
+ * test with a message saying which Debian package provides it, so the build passes on a machine
+ * with only a JDK; CI's {@code .ci/run} installs them and sets {@code LYSS_REQUIRE_TEST_SERVERS=1},
+ * which makes a missing binary a failure.
  */
 enum ExternalTool {
   PROMTOOL("promtool", "prometheus"),
@@ -35,34 +35,12 @@ enum ExternalTool {
     this.debianPackage = debianPackage;
   }
 
-  /** The binary's path; skips the calling test when it is not on the PATH. */
+  /**
+   * The binary's path; skips the calling test when it is not on the PATH, or fails it when {@code
+   * LYSS_REQUIRE_TEST_SERVERS=1} (see {@link RequiredTools}).
+   */
   Path require() {
-    Optional<Path> found = find();
-    Assumptions.assumeTrue(
-        found.isPresent(),
-        () ->
-            binary
-                + " is not on the PATH: skipping. Install it with `apt-get install "
-                + debianPackage
-                + "` (CI's .ci/run does).");
-    return found.orElseThrow();
-  }
-
-  private Optional<Path> find() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String directory : path.split(File.pathSeparator)) {
-      if (directory.isEmpty()) {
-        continue;
-      }
-      Path candidate = Path.of(directory, binary);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return RequiredTools.binary(binary, debianPackage);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,6 +125,15 @@ final class DemoProcess implements AutoCloseable {
   /** The complete lines the process has written to stdout so far. */
   List<String> stdout() {
     return lines(stdoutFile);
+  }
+
+  /**
+   * Waits until the stdout lines written so far satisfy {@code condition}, and returns them: the
+   * demo logs asynchronously, so a line can appear after the response or the start-up it follows.
+   */
+  List<String> awaitStdout(String what, Predicate<List<String>> condition) {
+    Poll.until(what, Duration.ofSeconds(60), () -> condition.test(stdout()));
+    return stdout();
   }
 
   /** The complete lines the process has written to stderr so far. */

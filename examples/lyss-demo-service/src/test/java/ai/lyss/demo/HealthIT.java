@@ -1,14 +1,13 @@
 package ai.lyss.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,8 +94,7 @@ class HealthIT {
 
   @Test
   void aRunningRedisIsReportedHealthy() throws Exception {
-    Path redisServer = Path.of("/usr/bin/redis-server");
-    assumeTrue(Files.isExecutable(redisServer), "redis-server is not installed: skipping");
+    Path redisServer = RequiredTools.binary("redis-server", "redis-server");
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();

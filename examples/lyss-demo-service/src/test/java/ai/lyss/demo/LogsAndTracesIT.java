@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,43 @@ class LogsAndTracesIT {
     return linesWith(field, value);
   }
 
+  /** The lines with field=value, once one of them satisfies {@code awaited}. */
+  private List<JsonNode> awaitLine(
+      String field, String value, String what, Predicate<JsonNode> awaited) {
+    Poll.until(
+        what + " among the log lines with " + field + "=" + value,
+        Duration.ofSeconds(30),
+        () -> linesWith(field, value).stream().anyMatch(awaited));
+    return linesWith(field, value);
+  }
+
+  /** The spans of the trace, once every one of {@code names} is among them. */
+  private JsonNode awaitSpans(String traceId, String... names) {
+    Poll.until(
+        "spans " + List.of(names) + " of trace " + traceId + " in /debug/traces",
+        Duration.ofSeconds(30),
+        () -> spanNames(traces(traceId)).containsAll(List.of(names)));
+    return traces(traceId);
+  }
+
+  private JsonNode traces(String traceId) {
+    return ApiEndpointsIT.json(demo.get("/debug/traces?trace_id=" + traceId)).get("spans");
+  }
+
+  private static List<String> spanNames(JsonNode spans) {
+    List<String> names = new ArrayList<>();
+    spans.forEach(s -> names.add(s.get("name").asString()));
+    return names;
+  }
+
+  private static Predicate<JsonNode> message(String message) {
+    return l -> l.get("message").asString().equals(message);
+  }
+
+  private static Predicate<JsonNode> level(String level) {
+    return l -> l.get("level").asString().equals(level);
+  }
+
   @Test
   void everyStdoutLineIsOneJsonObjectWithTheSchemaFields() {
     demo.post("/v1/chat/completions", CHAT, "X-Tenant-ID", "t-schema");
@@ -84,7 +122,8 @@ class LogsAndTracesIT {
             "/v1/chat/completions", CHAT, "X-Tenant-ID", "t-logs", "X-Request-ID", "it-req-0001");
     assertThat(response.headers().firstValue("X-Request-ID")).hasValue("it-req-0001");
 
-    List<JsonNode> lines = awaitLines("request_id", "it-req-0001", 2);
+    List<JsonNode> lines =
+        awaitLine("request_id", "it-req-0001", "Request completed", message("Request completed"));
 
     assertThat(lines)
         .extracting(l -> l.get("message").asString())
@@ -101,14 +140,12 @@ class LogsAndTracesIT {
   void theLoggedTraceIdFindsTheServerEndpointAndModelSpans() {
     demo.post(
         "/v1/chat/completions", CHAT, "X-Tenant-ID", "t-trace", "X-Request-ID", "it-req-0002");
-    String traceId = awaitLines("request_id", "it-req-0002", 2).get(0).get("trace_id").asString();
+    String traceId = awaitLines("request_id", "it-req-0002", 1).get(0).get("trace_id").asString();
 
+    // Spans end in the filter, possibly after the client has the response: wait for them.
     JsonNode spans =
-        ApiEndpointsIT.json(demo.get("/debug/traces?trace_id=" + traceId)).get("spans");
+        awaitSpans(traceId, "POST /v1/chat/completions", "chat.completions", "chat gpt-4o");
 
-    List<String> names = new ArrayList<>();
-    spans.forEach(s -> names.add(s.get("name").asString()));
-    assertThat(names).contains("POST /v1/chat/completions", "chat.completions", "chat gpt-4o");
     spans.forEach(s -> assertThat(s.get("trace_id").asString()).isEqualTo(traceId));
     JsonNode model = find(spans, "chat gpt-4o");
     assertThat(model.get("kind").asString()).isEqualTo("CLIENT");
@@ -132,10 +169,9 @@ class LogsAndTracesIT {
         "it-req-0003",
         "X-Demo-Fail",
         "provider");
-    String traceId = awaitLines("request_id", "it-req-0003", 2).get(0).get("trace_id").asString();
+    String traceId = awaitLines("request_id", "it-req-0003", 1).get(0).get("trace_id").asString();
 
-    JsonNode spans =
-        ApiEndpointsIT.json(demo.get("/debug/traces?trace_id=" + traceId)).get("spans");
+    JsonNode spans = awaitSpans(traceId, "chat gpt-4o");
 
     JsonNode model = find(spans, "chat gpt-4o");
     assertThat(model.get("status").asString()).isEqualTo("ERROR");
@@ -155,8 +191,8 @@ class LogsAndTracesIT {
         "server");
 
     JsonNode error =
-        awaitLines("request_id", "it-req-0004", 3).stream()
-            .filter(l -> l.get("level").asString().equals("ERROR"))
+        awaitLine("request_id", "it-req-0004", "an ERROR line", level("ERROR")).stream()
+            .filter(level("ERROR"))
             .findFirst()
             .orElseThrow();
 
@@ -174,10 +210,10 @@ class LogsAndTracesIT {
             .asString();
     demo.delete("/v1/sessions/" + id, "X-Tenant-ID", "t-audit");
 
+    awaitLine(
+        "tenant_id", "t-audit", "the logout audit event", message("Audit event: session.logout"));
     List<JsonNode> audits =
-        awaitLines("tenant_id", "t-audit", 6).stream()
-            .filter(l -> l.get("level").asString().equals("AUDIT"))
-            .toList();
+        linesWith("tenant_id", "t-audit").stream().filter(level("AUDIT")).toList();
 
     assertThat(audits)
         .extracting(l -> l.get("event_type").asString())

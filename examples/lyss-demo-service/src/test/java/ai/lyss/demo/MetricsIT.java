@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,28 @@ class MetricsIT {
     expect(201, demo.post("/v1/sessions", "{\"user_id\":\"bob\"}", headers()));
     expect(204, demo.delete("/v1/sessions/" + session, headers()));
     expect(404, demo.get("/no/such/page/" + System.nanoTime()));
+    // The filter records a request after its handler returned, which can be after the client has
+    // the response: wait until all 14 requests are in the scrape, then read that scrape.
+    Poll.until(
+        "the 13 requests of " + T + " and the unmatched one in /metrics",
+        Duration.ofSeconds(30),
+        () -> {
+          metrics = scrape();
+          return total(metrics, Map.of("tenant_id", T)) == 13
+              && total(metrics, Map.of("endpoint", "__not_found__")) == 1;
+        });
+  }
+
+  private PromText scrape() {
     HttpResponse<String> scrape = demo.get("/metrics");
     assertThat(scrape.statusCode()).isEqualTo(200);
-    metrics = PromText.parse(scrape.body());
+    return PromText.parse(scrape.body());
+  }
+
+  private static double total(PromText metrics, Map<String, String> labels) {
+    return metrics.find("http_requests_total", labels).stream()
+        .mapToDouble(PromText.Sample::value)
+        .sum();
   }
 
   @AfterAll

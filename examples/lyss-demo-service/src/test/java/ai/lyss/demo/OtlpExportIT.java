@@ -54,7 +54,9 @@ class OtlpExportIT {
           "an OTLP export to " + endpoint, Duration.ofSeconds(60), () -> !received.isEmpty());
 
       assertThat(received.get(0)).startsWith("POST /v1/traces application/x-protobuf");
-      assertThat(demo.stdout()).anyMatch(l -> l.contains("otlp=true"));
+      demo.awaitStdout(
+          "the start-up line saying otlp=true",
+          out -> out.stream().anyMatch(l -> l.contains("otlp=true")));
     } finally {
       collector.stop(0);
     }
@@ -63,7 +65,9 @@ class OtlpExportIT {
   @Test
   void withoutTheVariableTheStartUpLogSaysOtlpIsOff() {
     try (DemoProcess demo = DemoProcess.start(List.of(), Map.of())) {
-      assertThat(demo.stdout().get(1)).contains("Tracing: ").contains("otlp=false");
+      List<String> out = demo.awaitStdout("the second start-up line", lines -> lines.size() >= 2);
+
+      assertThat(out.get(1)).contains("Tracing: ").contains("otlp=false");
     }
   }
 }

@@ -1,8 +1,8 @@
 package ai.lyss.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -28,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 class PrometheusIT {
 
-  private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-
   /** The Grafana panel queries of the original design (section 6.1), verbatim. */
   static final List<String> DASHBOARD_QUERIES =
       List.of(
@@ -51,7 +49,7 @@ class PrometheusIT {
 
   @Test
   void dashboardQueriesReturnDataFromARealPrometheus(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.isExecutable(PROMETHEUS), "prometheus is not installed: skipping");
+    Path prometheusBinary = RequiredTools.binary("prometheus", "prometheus");
     try (DemoProcess demo =
         DemoProcess.start(
             List.of("--traffic", "--traffic-rate", "25", "--provider-latency-ms", "20"),
@@ -67,7 +65,7 @@ class PrometheusIT {
               + "']\n");
       Process prometheus =
           new ProcessBuilder(
-                  PROMETHEUS.toString(),
+                  prometheusBinary.toString(),
                   "--config.file=" + config,
                   "--storage.tsdb.path=" + dir.resolve("data"),
                   "--web.listen-address=127.0.0.1:" + port)

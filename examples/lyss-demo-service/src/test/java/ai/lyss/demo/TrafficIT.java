@@ -49,7 +49,9 @@ class TrafficIT {
               "/v1/conversations",
               "/v1/conversations/{id}/messages",
               "/v1/sessions");
-      assertThat(demo.stdout()).anyMatch(l -> l.contains("\"level\":\"AUDIT\""));
+      demo.awaitStdout(
+          "an AUDIT line on stdout",
+          out -> out.stream().anyMatch(l -> l.contains("\"level\":\"AUDIT\"")));
     }
   }
 }

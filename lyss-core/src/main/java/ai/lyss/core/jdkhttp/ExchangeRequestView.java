@@ -2,6 +2,7 @@ package ai.lyss.core.jdkhttp;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.core.HeaderValues;
 import ai.lyss.core.RequestView;
 import com.sun.net.httpserver.HttpExchange;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +41,10 @@ public final class ExchangeRequestView implements RequestView {
     return path == null || path.isEmpty() ? "/" : path;
   }
 
+  /** {@inheritDoc} UTF-8 values are decoded as UTF-8 ({@link HeaderValues#decodeUtf8}). */
   @Override
   public @Nullable String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return HeaderValues.decodeUtf8OrNull(exchange.getRequestHeaders().getFirst(name));
   }
 
   @Override

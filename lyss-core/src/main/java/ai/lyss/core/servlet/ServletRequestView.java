@@ -2,6 +2,7 @@ package ai.lyss.core.servlet;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.core.HeaderValues;
 import ai.lyss.core.RequestView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +49,10 @@ public final class ServletRequestView implements RequestView {
     return uri.isEmpty() ? "/" : uri;
   }
 
+  /** {@inheritDoc} UTF-8 values are decoded as UTF-8 ({@link HeaderValues#decodeUtf8}). */
   @Override
   public @Nullable String header(String name) {
-    return request.getHeader(name);
+    return HeaderValues.decodeUtf8OrNull(request.getHeader(name));
   }
 
   @Override

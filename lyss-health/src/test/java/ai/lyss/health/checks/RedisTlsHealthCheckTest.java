@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.testing.RedisServer;
+import ai.lyss.testing.RequiredTools;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +33,7 @@ class RedisTlsHealthCheckTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path openssl = Path.of("/usr/bin/openssl");
-    Assumptions.assumeTrue(
-        Files.isExecutable(openssl), "openssl is not installed: needed to make a test certificate");
+    Path openssl = RequiredTools.binary("openssl", "openssl"); // makes the test certificate
     Path cert = certs.resolve("cert.pem");
     Path key = certs.resolve("key.pem");
     Process p =

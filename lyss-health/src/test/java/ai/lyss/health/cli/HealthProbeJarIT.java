@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.testing.Net;
 import ai.lyss.health.testing.TestHttpServer;
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +26,10 @@ class HealthProbeJarIT {
   @BeforeAll
   static void findJar() throws IOException {
     String property = System.getProperty("lyss.health.cliJar");
-    Assumptions.assumeTrue(
+    RequiredTools.available(
         property != null && Files.isRegularFile(Path.of(property)),
-        "the CLI jar is not built (run ./mvnw -pl lyss-health verify): " + property);
+        "the CLI jar is not built (" + property + ")",
+        "run ./mvnw -pl lyss-health -am verify");
     jar = Path.of(property);
     http = new TestHttpServer();
   }

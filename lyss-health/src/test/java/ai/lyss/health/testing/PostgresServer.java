@@ -1,5 +1,6 @@
 package ai.lyss.health.testing;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PostgreSQL server (the newest installed) on a free loopback port, with password (SCRAM)
@@ -52,14 +52,13 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Starts a server, or skips the test class when PostgreSQL is not installed. */
   public static PostgresServer start(String user, String password) throws Exception {
-    Assumptions.assumeTrue(
+    RequiredTools.available(
         Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl")),
-        "PostgreSQL is not installed (" + BIN + "): install postgresql to run this test");
+        "PostgreSQL is not installed (" + BIN + ")",
+        "apt-get install postgresql");
     if (Processes.isRoot()) {
-      Assumptions.assumeTrue(
-          Files.isExecutable(Path.of("/usr/sbin/runuser"))
-              || Files.isExecutable(Path.of("/sbin/runuser")),
-          "running as root needs runuser to start PostgreSQL as the postgres user");
+      RequiredTools.binary(
+          "runuser", "util-linux", Path.of("/usr/sbin/runuser"), Path.of("/sbin/runuser"));
     }
     Path dir = Files.createTempDirectory("lyss-health-pg");
     Path pwfile = dir.resolve("pwfile");

@@ -1,20 +1,18 @@
 package ai.lyss.health.testing;
 
+import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real redis-server on a free loopback port with {@code requirepass} and one ACL user, started
  * for one test class.
  */
 public final class RedisServer implements AutoCloseable {
-
-  public static final Path BINARY = Path.of("/usr/bin/redis-server");
 
   private final Process process;
   private final Path dir;
@@ -81,14 +79,12 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private static RedisServer start(int port, List<String> args) throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(BINARY),
-        "redis-server is not installed (" + BINARY + "): install redis-server to run this test");
+    Path binary = RequiredTools.binary("redis-server", "redis-server");
     Path dir = Files.createTempDirectory("lyss-health-redis");
     List<String> command = new java.util.ArrayList<>();
     command.addAll(
         List.of(
-            BINARY.toString(),
+            binary.toString(),
             "--bind",
             "127.0.0.1",
             "--save",

@@ -1,26 +1,21 @@
 package ai.lyss.spring.boot;
 
+import ai.lyss.testing.Poll;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a deadline instead of sleeping a fixed time. */
+/** This module's name for {@link Poll}: waits for a condition with a deadline. */
 final class PollUntil {
 
   private PollUntil() {}
 
+  /** Whether {@code condition} held within {@code deadline}. */
   static boolean poll(Duration deadline, BooleanSupplier condition) {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+    try {
+      Poll.until("the condition", deadline, condition);
+      return true;
+    } catch (AssertionError timedOut) {
+      return false;
     }
-    return condition.getAsBoolean();
   }
 }

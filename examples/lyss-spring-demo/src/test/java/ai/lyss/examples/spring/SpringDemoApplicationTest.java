@@ -2,13 +2,16 @@ package ai.lyss.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,17 +61,30 @@ class SpringDemoApplicationTest {
   }
 
   /**
-   * The exposition once it contains {@code text} (or after 10 s): the filter records after the
-   * handler returned, which can be after the client already has the response.
+   * The exposition once it contains {@code text}: the filter records after the handler returned,
+   * which can be after the client already has the response.
    */
-  private String awaitMetrics(String text) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String body = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
-    while (!body.contains(text) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll interval, not a wait
-      body = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+  private String awaitMetrics(String text) {
+    AtomicReference<String> last = new AtomicReference<>("");
+    return Poll.until(
+        text + " in /metrics",
+        Poll.DEFAULT_TIMEOUT,
+        () -> {
+          last.set(scrape());
+          return last.get().contains(text) ? Optional.of(last.get()) : Optional.empty();
+        },
+        last::get);
+  }
+
+  private String scrape() {
+    try {
+      return send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-    return body;
   }
 
   private URI uri(String path) {
