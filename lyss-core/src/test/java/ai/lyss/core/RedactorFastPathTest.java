@@ -50,4 +50,22 @@ class RedactorFastPathTest {
 
     assertThat(custom.redact("customer LYSS123456 called")).isEqualTo("customer [REDACTED] called");
   }
+
+  @Test
+  void everyGitHubTokenPrefixIsMaskedBehindItsNarrowerPrecheck() {
+    String body = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+
+    assertThat(List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_11AB_"))
+        .allSatisfy(
+            prefix ->
+                assertThat(redactor.redact("token " + prefix + body))
+                    .isEqualTo("token " + Redactor.MASK));
+  }
+
+  @Test
+  void underscoreIdsAreLeftAlone() {
+    String path = "/v1/conversations/conv_01HXZ4Q8J5KABCDEFGHIJKLMNOPQRSTU";
+
+    assertThat(redactor.redact(path)).isSameAs(path);
+  }
 }

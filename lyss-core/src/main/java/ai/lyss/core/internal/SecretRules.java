@@ -80,7 +80,7 @@ public final class SecretRules {
           // GitHub tokens.
           new Rule(
               UNDERSCORE,
-              t -> t.indexOf('_') >= 0,
+              SecretRules::mayHoldGitHubToken,
               Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
               MASK),
           // Slack tokens.
@@ -177,6 +177,20 @@ public final class SecretRules {
       }
     }
     return flags;
+  }
+
+  /**
+   * A {@code gh?_} prefix or {@code github_pat_}: ids such as {@code conv_01HX...} do not run it.
+   */
+  private static boolean mayHoldGitHubToken(String text) {
+    for (int i = text.indexOf('_', 3); i >= 0; i = text.indexOf('_', i + 1)) {
+      if (text.charAt(i - 3) == 'g'
+          && text.charAt(i - 2) == 'h'
+          && "pousr".indexOf(text.charAt(i - 1)) >= 0) {
+        return true;
+      }
+    }
+    return text.contains("github_pat_");
   }
 
   private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
