@@ -1,5 +1,6 @@
 package ai.lyss.tracing;
 
+import ai.lyss.core.Redactor;
 import ai.lyss.tracing.internal.SpanErrors;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -12,6 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * #close()} ends the span once.
  */
 public final class GenAiSpan implements AutoCloseable {
+
+  /** Prompts and completions can carry a user's keys; captured content is masked like logs. */
+  private static final Redactor REDACTOR = Redactor.defaults();
 
   private final Span span;
   private final boolean captureContent;
@@ -75,25 +79,27 @@ public final class GenAiSpan implements AutoCloseable {
   }
 
   /**
-   * Records the input messages (JSON) when content capture is on; ignored otherwise.
+   * Records the input messages (JSON) when content capture is on, secrets masked; ignored
+   * otherwise.
    *
    * @param messagesJson the messages sent
    */
   public GenAiSpan inputMessages(String messagesJson) {
     if (captureContent) {
-      span.setAttribute(TracingAttributes.GEN_AI_INPUT_MESSAGES, messagesJson);
+      span.setAttribute(TracingAttributes.GEN_AI_INPUT_MESSAGES, REDACTOR.redact(messagesJson));
     }
     return this;
   }
 
   /**
-   * Records the output messages (JSON) when content capture is on; ignored otherwise.
+   * Records the output messages (JSON) when content capture is on, secrets masked; ignored
+   * otherwise.
    *
    * @param messagesJson the messages received
    */
   public GenAiSpan outputMessages(String messagesJson) {
     if (captureContent) {
-      span.setAttribute(TracingAttributes.GEN_AI_OUTPUT_MESSAGES, messagesJson);
+      span.setAttribute(TracingAttributes.GEN_AI_OUTPUT_MESSAGES, REDACTOR.redact(messagesJson));
     }
     return this;
   }

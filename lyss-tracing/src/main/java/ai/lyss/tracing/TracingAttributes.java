@@ -52,6 +52,21 @@ public final class TracingAttributes {
   /** Cap for {@link #ERROR_MESSAGE}. */
   public static final int MAX_MESSAGE_LENGTH = 1024;
 
+  /** Name of the span event that records an exception (OpenTelemetry semantic conventions). */
+  public static final String EXCEPTION_EVENT = "exception";
+
+  /** Exception event: the fully qualified exception class. */
+  public static final AttributeKey<String> EXCEPTION_TYPE =
+      AttributeKey.stringKey("exception.type");
+
+  /** Exception event: the exception message, secrets masked. */
+  public static final AttributeKey<String> EXCEPTION_MESSAGE =
+      AttributeKey.stringKey("exception.message");
+
+  /** Exception event: the stack trace as {@link Throwable#printStackTrace()} writes it, masked. */
+  public static final AttributeKey<String> EXCEPTION_STACKTRACE =
+      AttributeKey.stringKey("exception.stacktrace");
+
   // HTTP.
   /** HTTP method, upper case. */
   public static final AttributeKey<String> HTTP_REQUEST_METHOD =

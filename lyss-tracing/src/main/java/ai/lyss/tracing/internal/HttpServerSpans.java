@@ -3,6 +3,7 @@ package ai.lyss.tracing.internal;
 import static java.util.Objects.requireNonNull;
 
 import ai.lyss.core.LabelValues;
+import ai.lyss.core.Redactor;
 import ai.lyss.core.RequestView;
 import ai.lyss.core.RouteTemplates;
 import ai.lyss.tracing.LyssTracing;
@@ -36,6 +37,9 @@ public final class HttpServerSpans {
           return carrier == null ? null : carrier.header(key);
         }
       };
+
+  /** Client text (path, user agent) is masked before it becomes a span attribute or name. */
+  private static final Redactor REDACTOR = Redactor.defaults();
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
@@ -76,7 +80,9 @@ public final class HttpServerSpans {
             .setParent(parent)
             .setSpanKind(SpanKind.SERVER)
             .setAttribute(TracingAttributes.HTTP_REQUEST_METHOD, method)
-            .setAttribute(TracingAttributes.URL_PATH, LabelValues.sanitize(request.path(), 1024))
+            .setAttribute(
+                TracingAttributes.URL_PATH,
+                LabelValues.sanitize(REDACTOR.redactUrlPath(request.path()), 1024))
             .setAttribute(TracingAttributes.URL_SCHEME, scheme);
     if (serverAddress != null) {
       builder.setAttribute(TracingAttributes.SERVER_ADDRESS, serverAddress);
@@ -89,7 +95,8 @@ public final class HttpServerSpans {
     }
     String agent = request.header("User-Agent");
     if (agent != null) {
-      builder.setAttribute(TracingAttributes.USER_AGENT_ORIGINAL, LabelValues.sanitize(agent, 512));
+      builder.setAttribute(
+          TracingAttributes.USER_AGENT_ORIGINAL, LabelValues.sanitize(REDACTOR.redact(agent), 512));
     }
     if (protocol != null && protocol.startsWith("HTTP/")) {
       builder.setAttribute(TracingAttributes.NETWORK_PROTOCOL_VERSION, protocol.substring(5));
@@ -117,7 +124,8 @@ public final class HttpServerSpans {
         // unbounded, so it is the method alone (as the HTTP semantic conventions say).
         span.updateName(method);
       } else {
-        span.updateName(method + " " + RouteTemplates.collapseIds(request.path()));
+        span.updateName(
+            method + " " + RouteTemplates.collapseIds(REDACTOR.redactUrlPath(request.path())));
       }
       if (status >= 100) {
         span.setAttribute(TracingAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);

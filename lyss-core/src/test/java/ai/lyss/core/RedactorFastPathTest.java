@@ -1,7 +1,8 @@
-package ai.lyss.logging.internal;
+package ai.lyss.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.core.internal.SecretRules;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class RedactorFastPathTest {
 
-  private final Redactor redactor = Redactor.create(Set.of(), List.of());
+  private final Redactor redactor = Redactor.defaults();
 
   @Test
   void textWithoutAnyTriggerIsReturnedAsTheSameInstance() {
     String path = "/v1/chat/completions";
 
-    assertThat(Redactor.triggers(path)).isZero();
+    assertThat(SecretRules.triggers(path)).isZero();
     assertThat(redactor.redact(path)).isSameAs(path);
   }
 
@@ -48,5 +49,23 @@ class RedactorFastPathTest {
     Redactor custom = Redactor.create(Set.of(), List.of(Pattern.compile("LYSS[0-9]{6}")));
 
     assertThat(custom.redact("customer LYSS123456 called")).isEqualTo("customer [REDACTED] called");
+  }
+
+  @Test
+  void everyGitHubTokenPrefixIsMaskedBehindItsNarrowerPrecheck() {
+    String body = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+
+    assertThat(List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_11AB_"))
+        .allSatisfy(
+            prefix ->
+                assertThat(redactor.redact("token " + prefix + body))
+                    .isEqualTo("token " + Redactor.MASK));
+  }
+
+  @Test
+  void underscoreIdsAreLeftAlone() {
+    String path = "/v1/conversations/conv_01HXZ4Q8J5KABCDEFGHIJKLMNOPQRSTU";
+
+    assertThat(redactor.redact(path)).isSameAs(path);
   }
 }

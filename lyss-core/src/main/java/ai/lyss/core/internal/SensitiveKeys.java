@@ -1,4 +1,4 @@
-package ai.lyss.logging.internal;
+package ai.lyss.core.internal;
 
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * X-Api-Key} and {@code x_api_key} are all recognised, while counts such as {@code input_tokens}
  * and {@code token_type} are not.
  */
-final class SensitiveKeys {
+public final class SensitiveKeys {
 
   /** A key containing one of these words anywhere is sensitive. */
   private static final Set<String> ANYWHERE_WORDS =
@@ -40,11 +40,21 @@ final class SensitiveKeys {
   private final Set<String> extraKeys;
   private final ConcurrentHashMap<String, Boolean> cache = new ConcurrentHashMap<>();
 
-  SensitiveKeys(Set<String> extraKeys) {
+  /**
+   * Built-in rules plus extra names.
+   *
+   * @param extraKeys more sensitive names
+   */
+  public SensitiveKeys(Set<String> extraKeys) {
     this.extraKeys = Set.copyOf(extraKeys.stream().map(SensitiveKeys::normalise).toList());
   }
 
-  boolean isSensitive(String key) {
+  /**
+   * Whether a value under this name must be masked whole.
+   *
+   * @param key the name
+   */
+  public boolean isSensitive(String key) {
     Boolean cached = cache.get(key);
     if (cached != null) {
       return cached;

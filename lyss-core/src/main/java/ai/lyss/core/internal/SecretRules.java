@@ -1,0 +1,245 @@
+package ai.lyss.core.internal;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in secret shapes and the one-pass scan that decides which of them can match. Used by
+ * {@link ai.lyss.core.Redactor}; a replacement only removes characters or inserts {@link #MASK}, so
+ * the triggers of a text hold for every later version of it.
+ */
+public final class SecretRules {
+
+  /** What a secret is replaced by. */
+  public static final String MASK = "[REDACTED]";
+
+  // What a secret needs somewhere in the text; one pass finds them all. A replacement only removes
+  // characters or inserts MASK (which holds none of them), so what the original lacks, every
+  // later version of it lacks too.
+  private static final int DASH = 1;
+  private static final int AT = 1 << 1;
+  private static final int UNDERSCORE = 1 << 2;
+  private static final int SEPARATOR = 1 << 3;
+  private static final int BEARER = 1 << 4;
+  private static final int JWT = 1 << 5;
+  private static final int CLOUD_KEY = 1 << 6;
+  private static final int SLACK = 1 << 7;
+  private static final int SENSITIVE_WORD = 1 << 8;
+
+  /** For rules whose trigger says all there is to check before the pattern. */
+  private static final Predicate<String> ANY = t -> true;
+
+  /** Words one of which a sensitive key=value pair contains (lower case). */
+  private static final List<String> SENSITIVE_WORDS =
+      List.of("pass", "pwd", "secret", "key", "token", "session", "credential", "jwt");
+
+  private static final List<Rule> BUILT_IN =
+      List.of(
+          // PEM private keys, possibly cut short by a length cap.
+          new Rule(
+              DASH,
+              t -> t.contains("-----BEGIN"),
+              Pattern.compile(
+                  "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
+                      + " KEY-----|$)"),
+              MASK),
+          // user:password@ in URLs (database URLs, proxies, webhooks).
+          new Rule(
+              AT,
+              t -> t.contains("://") && t.indexOf('@') >= 0,
+              Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)[^\\s/@]+@"),
+              "$1" + MASK + "@"),
+          // Bearer / Basic credentials in headers or text.
+          new Rule(
+              BEARER,
+              ANY,
+              Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
+              "$1 " + MASK),
+          // JSON Web Tokens.
+          new Rule(
+              JWT,
+              ANY,
+              Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
+              MASK),
+          // OpenAI / Anthropic style sk- keys (sk-..., sk-proj-..., sk-ant-...).
+          new Rule(DASH, t -> t.contains("sk-"), Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"), MASK),
+          // Stripe-style live/test keys.
+          new Rule(
+              UNDERSCORE,
+              t -> t.contains("_live_") || t.contains("_test_"),
+              Pattern.compile("\\b[rsp]k_(?:live|test)_[A-Za-z0-9]{10,}"),
+              MASK),
+          // AWS access key ids.
+          new Rule(
+              CLOUD_KEY,
+              t -> t.contains("AKIA") || t.contains("ASIA"),
+              Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+              MASK),
+          // GitHub tokens.
+          new Rule(
+              UNDERSCORE,
+              SecretRules::mayHoldGitHubToken,
+              Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
+              MASK),
+          // Slack tokens.
+          new Rule(SLACK, ANY, Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), MASK),
+          // Google API keys.
+          new Rule(
+              CLOUD_KEY,
+              t -> t.contains("AIza"),
+              Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+              MASK),
+          // Hugging Face tokens.
+          new Rule(
+              UNDERSCORE, t -> t.contains("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), MASK),
+          // Header lines whose whole value is a credential.
+          new Rule(
+              SEPARATOR,
+              t -> containsIgnoreCase(t, "authoriz") || containsIgnoreCase(t, "cookie"),
+              Pattern.compile(
+                  "(?i)\\b((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*)[^\\r\\n]+"),
+              "$1$2" + MASK),
+          // key=value and "key":"value" pairs with a sensitive key.
+          new Rule(
+              SEPARATOR | SENSITIVE_WORD,
+              ANY,
+              Pattern.compile(
+                  "(?i)((?:password|passwd|pwd|passphrase|secret|api[_-]?key|apikey|"
+                      + "access[_-]?key|private[_-]?key|(?:access|refresh|id|auth|session)?[_-]?"
+                      + "token|session[_-]?id|credentials?|jwt)\"?\\s*[:=]\\s*\"?)([^\\s\"&,;}]+)"),
+              "$1" + MASK));
+
+  private SecretRules() {}
+
+  /** The built-in rules, in the order they run. */
+  public static List<Rule> builtIn() {
+    return BUILT_IN;
+  }
+
+  /**
+   * A rule for a caller's pattern: runs on every text, each match is masked whole.
+   *
+   * @param pattern the secret shape
+   */
+  public static Rule custom(Pattern pattern) {
+    return new Rule(0, ANY, pattern, MASK);
+  }
+
+  /**
+   * The triggers present in a text, found in one pass; {@code 0} means no built-in rule can match.
+   *
+   * @param text the text
+   */
+  public static int triggers(String text) {
+    int flags = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      switch (text.charAt(i)) {
+        case '-' -> flags |= DASH;
+        case '@' -> flags |= AT;
+        case '_' -> flags |= UNDERSCORE;
+        case ':', '=' -> flags |= SEPARATOR;
+        case 'b', 'B' -> {
+          if (text.regionMatches(true, i, "bearer", 0, 6)
+              || text.regionMatches(true, i, "basic", 0, 5)) {
+            flags |= BEARER;
+          }
+        }
+        case 'e' -> {
+          if (text.startsWith("eyJ", i)) {
+            flags |= JWT;
+          }
+        }
+        case 'A' -> {
+          if (text.startsWith("AKIA", i)
+              || text.startsWith("ASIA", i)
+              || text.startsWith("AIza", i)) {
+            flags |= CLOUD_KEY;
+          }
+        }
+        case 'x' -> {
+          if (text.startsWith("xox", i)) {
+            flags |= SLACK;
+          }
+        }
+        default -> {
+          // not a trigger
+        }
+      }
+    }
+    if ((flags & SEPARATOR) != 0) {
+      for (String word : SENSITIVE_WORDS) {
+        if (containsIgnoreCase(text, word)) {
+          flags |= SENSITIVE_WORD;
+          break;
+        }
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * A {@code gh?_} prefix or {@code github_pat_}: ids such as {@code conv_01HX...} do not run it.
+   */
+  private static boolean mayHoldGitHubToken(String text) {
+    for (int i = text.indexOf('_', 3); i >= 0; i = text.indexOf('_', i + 1)) {
+      if (text.charAt(i - 3) == 'g'
+          && text.charAt(i - 2) == 'h'
+          && "pousr".indexOf(text.charAt(i - 1)) >= 0) {
+        return true;
+      }
+    }
+    return text.contains("github_pat_");
+  }
+
+  private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+    int last = text.length() - lowerCaseWord.length();
+    char first = lowerCaseWord.charAt(0);
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if ((c == first || Character.toLowerCase(c) == first)
+          && text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A pattern and its replacement. A rule only runs when the text has every trigger it {@code
+   * requires} (found in one pass for all rules), then the cheap {@code precheck}: most strings
+   * contain none of the characters a secret needs, and then no regular expression runs (or
+   * allocates).
+   *
+   * @param requires the trigger bits the text must have
+   * @param precheck a cheap test before the pattern
+   * @param pattern the secret shape
+   * @param replacement what a match becomes (may refer to groups)
+   */
+  public record Rule(
+      int requires, Predicate<String> precheck, Pattern pattern, String replacement) {
+
+    /**
+     * Whether the rule can match a text with these triggers.
+     *
+     * @param triggers from {@link SecretRules#triggers}
+     */
+    public boolean runsOn(int triggers) {
+      return (requires & triggers) == requires;
+    }
+
+    /**
+     * The text with every match replaced, or the same instance when nothing matched.
+     *
+     * @param text the text
+     */
+    public String apply(String text) {
+      if (!precheck.test(text)) {
+        return text;
+      }
+      Matcher matcher = pattern.matcher(text);
+      return matcher.find() ? matcher.replaceAll(replacement) : text;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package ai.lyss.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+
+/** Percent-decoding of URL path segments, for redaction only (lenient, never throws). */
+public final class UrlPaths {
+
+  private UrlPaths() {}
+
+  /**
+   * The path with each percent-encoded segment whose decoded form {@code redact} changes replaced
+   * by {@link SecretRules#MASK}; the same instance when no segment changes.
+   *
+   * @param rawPath a raw URL path
+   * @param redact the redaction to try on each decoded segment
+   */
+  public static String maskEncodedSegments(String rawPath, UnaryOperator<String> redact) {
+    StringBuilder out = null;
+    int start = 0;
+    while (start <= rawPath.length()) {
+      int end = rawPath.indexOf('/', start);
+      if (end < 0) {
+        end = rawPath.length();
+      }
+      String segment = rawPath.substring(start, end);
+      boolean secret = false;
+      if (segment.indexOf('%') >= 0) {
+        String decoded = decode(segment);
+        secret = !redact.apply(decoded).equals(decoded);
+      }
+      if (secret && out == null) {
+        out = new StringBuilder(rawPath.length()).append(rawPath, 0, start);
+      }
+      if (out != null) {
+        out.append(secret ? SecretRules.MASK : segment);
+        if (end < rawPath.length()) {
+          out.append('/');
+        }
+      }
+      start = end + 1;
+    }
+    return out == null ? rawPath : out.toString();
+  }
+
+  /** UTF-8 percent-decoding; a malformed escape stays as it is. {@code +} is not a space here. */
+  static String decode(String segment) {
+    StringBuilder out = new StringBuilder(segment.length());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      int hi =
+          c == '%' && i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+      int lo = hi >= 0 ? Character.digit(segment.charAt(i + 2), 16) : -1;
+      if (lo >= 0) {
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        flush(bytes, out);
+        out.append(c);
+      }
+    }
+    flush(bytes, out);
+    return out.toString();
+  }
+
+  private static void flush(ByteArrayOutputStream bytes, StringBuilder out) {
+    if (bytes.size() > 0) {
+      out.append(bytes.toString(StandardCharsets.UTF_8));
+      bytes.reset();
+    }
+  }
+}
