@@ -141,8 +141,11 @@ public final class SecretRules {
         case '_' -> flags |= UNDERSCORE;
         case ':', '=' -> flags |= SEPARATOR;
         case 'b', 'B' -> {
-          if (text.regionMatches(true, i, "bearer", 0, 6)
-              || text.regionMatches(true, i, "basic", 0, 5)) {
+          // The next character first: most b's start neither word, and a case-insensitive
+          // regionMatches per 'b' was the top frame of the log writer in a profile.
+          char next = i + 1 < n ? (char) (text.charAt(i + 1) | 0x20) : ' ';
+          if ((next == 'e' && text.regionMatches(true, i, "bearer", 0, 6))
+              || (next == 'a' && text.regionMatches(true, i, "basic", 0, 5))) {
             flags |= BEARER;
           }
         }
