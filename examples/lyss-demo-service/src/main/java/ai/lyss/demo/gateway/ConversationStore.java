@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * client cannot grow the database: at most {@link #MAX_CONVERSATIONS} (the oldest is dropped),
  * {@link #MAX_MESSAGES} messages each, content cut to {@link #MAX_STORED_CONTENT} characters. A
  * {@code slow} operation first runs one statement that takes {@link #SLOW_STATEMENT_MILLIS} ms in
- * the database, so a wrapping data source's slow-query log sees it.
+ * the database (outside the store's lock, so other requests are not held up), so a wrapping data
+ * source's slow-query log sees it.
  */
 public final class ConversationStore {
 
@@ -108,7 +109,7 @@ public final class ConversationStore {
    * @param conversation the conversation
    * @param slow whether to run the injected slow statement first
    */
-  public synchronized void put(Conversation conversation, boolean slow) {
+  public void put(Conversation conversation, boolean slow) {
     try (Connection c = dataSource.getConnection()) {
       slowStatement(c, slow);
       try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -118,8 +119,11 @@ public final class ConversationStore {
         insert.setString(4, conversation.createdAt());
         insert.executeUpdate();
       }
-      try (Statement evict = c.createStatement()) {
-        evict.executeUpdate(EVICT);
+      // Under the lock of append, so a message never lands in a conversation being dropped.
+      synchronized (this) {
+        try (Statement evict = c.createStatement()) {
+          evict.executeUpdate(EVICT);
+        }
       }
     } catch (SQLException e) {
       throw failed(e);
@@ -133,7 +137,7 @@ public final class ConversationStore {
    * @param id the conversation id
    * @param slow whether to run the injected slow statement first
    */
-  public synchronized @Nullable Conversation get(String tenantId, String id, boolean slow) {
+  public @Nullable Conversation get(String tenantId, String id, boolean slow) {
     try (Connection c = dataSource.getConnection()) {
       slowStatement(c, slow);
       try (PreparedStatement select = c.prepareStatement(SELECT)) {
@@ -178,38 +182,46 @@ public final class ConversationStore {
    * @return false when the conversation holds {@link #MAX_MESSAGES} already
    * @throws ApiException 404 when the tenant has no such conversation
    */
-  public synchronized boolean append(String tenantId, Message message, boolean slow) {
+  public boolean append(String tenantId, Message message, boolean slow) {
     try (Connection c = dataSource.getConnection()) {
       slowStatement(c, slow);
-      int count;
-      try (PreparedStatement select = c.prepareStatement(COUNT)) {
-        select.setString(1, message.conversationId());
-        select.setString(2, tenantId);
-        try (ResultSet rows = select.executeQuery()) {
-          if (!rows.next()) {
-            throw ApiException.notFound(
-                "conversation_not_found", "No conversation '" + message.conversationId() + "'");
-          }
-          count = rows.getInt(1);
-        }
+      // Count and insert under one lock: two appends must not take the same seq_no.
+      synchronized (this) {
+        return appendUnderLock(c, tenantId, message);
       }
-      if (count >= MAX_MESSAGES) {
-        return false;
-      }
-      try (PreparedStatement insert = c.prepareStatement(APPEND)) {
-        insert.setString(1, message.conversationId());
-        insert.setInt(2, count);
-        insert.setString(3, message.id());
-        insert.setString(4, message.role());
-        insert.setString(5, message.type());
-        insert.setString(6, text(message.content()));
-        insert.setString(7, message.createdAt());
-        insert.executeUpdate();
-      }
-      return true;
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  private boolean appendUnderLock(Connection c, String tenantId, Message message)
+      throws SQLException {
+    int count;
+    try (PreparedStatement select = c.prepareStatement(COUNT)) {
+      select.setString(1, message.conversationId());
+      select.setString(2, tenantId);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw ApiException.notFound(
+              "conversation_not_found", "No conversation '" + message.conversationId() + "'");
+        }
+        count = rows.getInt(1);
+      }
+    }
+    if (count >= MAX_MESSAGES) {
+      return false;
+    }
+    try (PreparedStatement insert = c.prepareStatement(APPEND)) {
+      insert.setString(1, message.conversationId());
+      insert.setInt(2, count);
+      insert.setString(3, message.id());
+      insert.setString(4, message.role());
+      insert.setString(5, message.type());
+      insert.setString(6, text(message.content()));
+      insert.setString(7, message.createdAt());
+      insert.executeUpdate();
+    }
+    return true;
   }
 
   private void slowStatement(Connection c, boolean slow) throws SQLException {
