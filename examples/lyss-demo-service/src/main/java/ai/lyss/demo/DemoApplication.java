@@ -126,7 +126,8 @@ final class DemoApplication implements AutoCloseable {
     ConversationService conversations =
         instrument(
             ConversationService.class,
-            new ConversationGateway(metrics.business(), clock),
+            new ConversationGateway(
+                DemoDatabase.conversations(config, tracing), metrics.business(), clock),
             metrics,
             tracing);
     SessionService sessions =

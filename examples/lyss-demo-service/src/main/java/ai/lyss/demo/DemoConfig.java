@@ -34,7 +34,19 @@ final class DemoConfig {
         "--traffic-rate", "LYSS_TRAFFIC_RATE", "4", "generated requests per second (1-50)"),
     POSTGRES_URL(
         "--postgres-url", "LYSS_POSTGRES_URL", "", "JDBC URL of a PostgreSQL to health-check"),
-    REDIS_URL("--redis-url", "LYSS_REDIS_URL", "", "redis://host:port of a Redis to health-check");
+    REDIS_URL("--redis-url", "LYSS_REDIS_URL", "", "redis://host:port of a Redis to health-check"),
+    DB_URL(
+        "--db-url",
+        "LYSS_DB_URL",
+        "",
+        "JDBC URL of the PostgreSQL that stores conversations (default: in-memory H2); user and"
+            + " password from LYSS_DB_USER and LYSS_DB_PASSWORD");
+
+    /** Database user for {@link #DB_URL}, read from the environment only. */
+    static final String DB_USER_ENV = "LYSS_DB_USER";
+
+    /** Database password for {@link #DB_URL}, read from the environment only (never a flag). */
+    static final String DB_PASSWORD_ENV = "LYSS_DB_PASSWORD";
 
     final String flag;
     final String env;
@@ -60,8 +72,11 @@ final class DemoConfig {
   final int trafficRate;
   final @Nullable String postgresUrl;
   final @Nullable String redisUrl;
+  final @Nullable String dbUrl;
+  final @Nullable String dbUser;
+  final @Nullable String dbPassword;
 
-  private DemoConfig(Map<Setting, String> values) {
+  private DemoConfig(Map<Setting, String> values, Map<String, String> env) {
     port = intIn(values, Setting.PORT, 0, 65535);
     host = values.get(Setting.HOST).strip();
     String seedText = values.get(Setting.SEED).strip();
@@ -86,6 +101,16 @@ final class DemoConfig {
     trafficRate = intIn(values, Setting.TRAFFIC_RATE, 1, 50);
     postgresUrl = blankToNull(values.get(Setting.POSTGRES_URL));
     redisUrl = blankToNull(values.get(Setting.REDIS_URL));
+    dbUrl = blankToNull(values.get(Setting.DB_URL));
+    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+      throw invalid(
+          Setting.DB_URL,
+          values,
+          "a jdbc:postgresql://host:port/database URL (or jdbc:h2:...), or leave it empty for the"
+              + " in-memory database");
+    }
+    dbUser = blankToNull(env.getOrDefault(Setting.DB_USER_ENV, ""));
+    dbPassword = env.get(Setting.DB_PASSWORD_ENV);
     if (host.isEmpty()) {
       throw invalid(Setting.HOST, values, "an address such as 127.0.0.1 or 0.0.0.0");
     }
@@ -132,7 +157,7 @@ final class DemoConfig {
       }
       values.put(setting, value);
     }
-    return new DemoConfig(values);
+    return new DemoConfig(values, env);
   }
 
   /** The --help text. */

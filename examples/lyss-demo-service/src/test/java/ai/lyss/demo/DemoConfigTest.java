@@ -81,4 +81,30 @@ class DemoConfigTest {
       assertThat(usage).contains(setting.flag).contains(setting.env);
     }
   }
+
+  @Test
+  void theConversationDatabaseIsInMemoryUnlessAUrlIsGiven() {
+    assertThat(DemoConfig.parse(List.of(), Map.of()).dbUrl).isNull();
+  }
+
+  @Test
+  void databaseUserAndPasswordComeFromTheEnvironmentOnly() {
+    DemoConfig config =
+        DemoConfig.parse(
+            List.of("--db-url", "jdbc:postgresql://127.0.0.1:5432/lyss"),
+            Map.of("LYSS_DB_USER", "lyss", "LYSS_DB_PASSWORD", "pw"));
+
+    assertThat(config.dbUrl).isEqualTo("jdbc:postgresql://127.0.0.1:5432/lyss");
+    assertThat(config.dbUser).isEqualTo("lyss");
+    assertThat(config.dbPassword).isEqualTo("pw");
+  }
+
+  @Test
+  void aDatabaseUrlThatIsNotPostgresqlOrH2FailsNamingTheSetting() {
+    assertThatThrownBy(
+            () -> DemoConfig.parse(List.of(), Map.of("LYSS_DB_URL", "postgres://db:5432/lyss")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--db-url / LYSS_DB_URL")
+        .hasMessageContaining("jdbc:postgresql://host:port/database");
+  }
 }

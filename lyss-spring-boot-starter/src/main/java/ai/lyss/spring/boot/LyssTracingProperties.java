@@ -49,6 +49,9 @@ public final class LyssTracingProperties {
   /** Whether outgoing RestClient and java.net.http.HttpClient calls carry the trace context. */
   private boolean clientPropagation = true;
 
+  /** Database spans and the slow-query log on DataSource beans ({@code lyss.tracing.jdbc.*}). */
+  private final Jdbc jdbc = new Jdbc();
+
   /** Whether the enabled flag is on (default {@code true}). */
   public boolean isEnabled() {
     return enabled;
@@ -196,5 +199,52 @@ public final class LyssTracingProperties {
    */
   public void setClientPropagation(boolean clientPropagation) {
     this.clientPropagation = clientPropagation;
+  }
+
+  /** The JDBC settings. */
+  public Jdbc getJdbc() {
+    return jdbc;
+  }
+
+  /** Settings of the {@code DataSource} wrapping ({@code lyss.tracing.jdbc.*}). */
+  public static final class Jdbc {
+
+    /** Whether every DataSource bean is wrapped for database spans and the slow-query log. */
+    private boolean enabled = true;
+
+    /** Statements taking at least this long are logged once at WARNING as "slow query". */
+    private Duration slowQueryThreshold = Duration.ofSeconds(1);
+
+    /** Created by the binder. */
+    public Jdbc() {}
+
+    /** Whether DataSource beans are wrapped (default {@code true}). */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Turns the DataSource wrapping on or off.
+     *
+     * @param enabled the flag
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** The slow-query threshold (default 1 s). */
+    public Duration getSlowQueryThreshold() {
+      return slowQueryThreshold;
+    }
+
+    /**
+     * Sets the slow-query threshold.
+     *
+     * @param slowQueryThreshold a positive duration
+     */
+    public void setSlowQueryThreshold(Duration slowQueryThreshold) {
+      this.slowQueryThreshold =
+          Checks.positive(PREFIX + ".jdbc.slow-query-threshold", slowQueryThreshold, false);
+    }
   }
 }

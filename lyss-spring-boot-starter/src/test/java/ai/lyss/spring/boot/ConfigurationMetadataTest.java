@@ -40,6 +40,19 @@ class ConfigurationMetadataTest {
   }
 
   @Test
+  void jdbcWrappingSettingsAreDescribedWithTheirDefaults() throws IOException {
+    JsonNode metadata = metadata();
+
+    assertThat(property(metadata, "lyss.tracing.jdbc.enabled").path("defaultValue").asBoolean())
+        .isTrue();
+    assertThat(
+            property(metadata, "lyss.tracing.jdbc.slow-query-threshold")
+                .path("defaultValue")
+                .asString())
+        .isEqualTo("1s");
+  }
+
+  @Test
   void propertyDefaultsEqualTheLibraryDefaults() {
     LyssMetricsProperties metrics = new LyssMetricsProperties();
     LyssHealthProperties health = new LyssHealthProperties();

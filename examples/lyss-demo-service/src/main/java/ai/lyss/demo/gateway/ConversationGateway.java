@@ -6,20 +6,22 @@ import ai.lyss.metrics.BusinessMetrics;
 import java.time.Clock;
 import java.util.List;
 
-/** Conversations and their messages, kept in a bounded in-memory store. */
+/** Conversations and their messages, kept in a bounded SQL store. */
 public final class ConversationGateway implements ConversationService {
 
-  private final ConversationStore store = new ConversationStore();
+  private final ConversationStore store;
   private final BusinessMetrics business;
   private final Clock clock;
 
   /**
    * Creates the service.
    *
+   * @param store where conversations are kept
    * @param business business metrics (conversations created, messages sent)
    * @param clock wall clock for timestamps
    */
-  public ConversationGateway(BusinessMetrics business, Clock clock) {
+  public ConversationGateway(ConversationStore store, BusinessMetrics business, Clock clock) {
+    this.store = requireNonNull(store, "store");
     this.business = requireNonNull(business, "business");
     this.clock = requireNonNull(clock, "clock");
   }
@@ -34,7 +36,7 @@ public final class ConversationGateway implements ConversationService {
             cut(title),
             clock.instant().toString(),
             List.of());
-    store.put(conversation);
+    store.put(conversation, slow(context));
     business.trackConversationCreated(context.tenantId());
     return conversation;
   }
@@ -42,7 +44,7 @@ public final class ConversationGateway implements ConversationService {
   @Override
   public Conversation get(RequestContext context, String id) {
     context.failIfServerFaultRequested();
-    Conversation conversation = store.get(context.tenantId(), id);
+    Conversation conversation = store.get(context.tenantId(), id, slow(context));
     if (conversation == null) {
       throw ApiException.notFound("conversation_not_found", "No conversation '" + id + "'");
     }
@@ -56,13 +58,17 @@ public final class ConversationGateway implements ConversationService {
     Message message =
         new Message(
             Ids.next("msg_"), conversationId, role, type, cut(content), clock.instant().toString());
-    if (!store.append(context.tenantId(), message)) {
+    if (!store.append(context.tenantId(), message, slow(context))) {
       throw ApiException.conflict(
           "conversation_full",
           "A conversation holds at most " + ConversationStore.MAX_MESSAGES + " messages");
     }
     business.trackMessageSent(context.tenantId(), type);
     return message;
+  }
+
+  private static boolean slow(RequestContext context) {
+    return context.fault() == RequestContext.Fault.SLOW_DB;
   }
 
   private static String cut(String text) {

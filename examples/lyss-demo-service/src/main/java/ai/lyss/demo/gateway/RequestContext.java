@@ -18,7 +18,9 @@ public record RequestContext(String tenantId, String planType, Fault fault) {
     /** The model provider call fails (502). */
     PROVIDER,
     /** The endpoint fails with an unexpected error (500). */
-    SERVER
+    SERVER,
+    /** The conversation store's statement takes over a second (a {@code slow query} line). */
+    SLOW_DB
   }
 
   /** Validates the components. */

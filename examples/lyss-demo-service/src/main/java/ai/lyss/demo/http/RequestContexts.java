@@ -61,9 +61,11 @@ final class RequestContexts {
         return Fault.PROVIDER;
       case "server":
         return Fault.SERVER;
+      case "slow-db":
+        return Fault.SLOW_DB;
       default:
         throw ApiException.badRequest(
-            "invalid_fault", DemoHeaders.DEMO_FAIL + " must be 'provider' or 'server'");
+            "invalid_fault", DemoHeaders.DEMO_FAIL + " must be 'provider', 'server' or 'slow-db'");
     }
   }
 }

@@ -55,7 +55,8 @@ final class TrafficScenarios {
       } else if (roll < 62) {
         createConversation(tenant);
       } else if (roll < 70) {
-        readConversation();
+        // Now and then a read that is a slow query (the slow_queries search finds it).
+        readConversation(roll < 64 ? "slow-db" : null);
       } else if (roll < 82) {
         login(tenant);
       } else if (roll < 90) {
@@ -102,12 +103,12 @@ final class TrafficScenarios {
         "{\"type\":\"" + pick(MESSAGE_TYPES) + "\",\"content\":\"Hello there\"}");
   }
 
-  private void readConversation() throws IOException, InterruptedException {
+  private void readConversation(@Nullable String fault) throws IOException, InterruptedException {
     String[] known = peek(conversations);
     if (known == null) {
-      send("GET", "/v1/conversations/conv_missing", TENANTS.get(0), null, null);
+      send("GET", "/v1/conversations/conv_missing", TENANTS.get(0), fault, null);
     } else {
-      send("GET", "/v1/conversations/" + known[1], known[0], null, null);
+      send("GET", "/v1/conversations/" + known[1], known[0], fault, null);
     }
   }
 

@@ -4,6 +4,7 @@ import ai.lyss.core.http.HttpObserver;
 import ai.lyss.spring.boot.LyssServiceProperties;
 import ai.lyss.spring.boot.LyssTracingBuilderCustomizer;
 import ai.lyss.spring.boot.LyssTracingProperties;
+import ai.lyss.spring.boot.internal.DataSourceTracingPostProcessor;
 import ai.lyss.spring.boot.internal.HttpClientTracingPostProcessor;
 import ai.lyss.spring.boot.internal.RestClientTracingInterceptor;
 import ai.lyss.spring.boot.internal.ServiceIdentity;
@@ -28,9 +29,10 @@ import org.springframework.core.env.Environment;
 /**
  * Wires lyss-tracing: a {@link LyssTracing} from {@code lyss.tracing.*} and {@code OTEL_*} (closed
  * with the context), the server-span filter, {@code @Traced} through Spring AOP, and trace-context
- * propagation for {@code RestClient} and {@code java.net.http.HttpClient} beans. Backs off, with an
- * INFO line, when the OpenTelemetry Java agent or another {@code OpenTelemetry} bean (Boot's own
- * OpenTelemetry support, the OpenTelemetry Spring starter) is present.
+ * propagation for {@code RestClient} and {@code java.net.http.HttpClient} beans, database spans and
+ * the slow-query log for {@code DataSource} beans. Backs off, with an INFO line, when the
+ * OpenTelemetry Java agent or another {@code OpenTelemetry} bean (Boot's own OpenTelemetry support,
+ * the OpenTelemetry Spring starter) is present.
  */
 @AutoConfiguration(
     afterName = {
@@ -156,6 +158,20 @@ public final class LyssTracingAutoConfiguration {
         RestClientTracingInterceptor interceptor = new RestClientTracingInterceptor(tracing);
         return builder -> builder.requestInterceptor(interceptor);
       }
+    }
+  }
+
+  /** Database spans and the slow-query log: every {@code DataSource} bean wrapped once. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry")
+  @ConditionalOnBooleanProperty(name = "lyss.tracing.jdbc.enabled", matchIfMissing = true)
+  static final class JdbcConfiguration {
+
+    // static: a post-processor is created before the configuration class's instance.
+    @Bean
+    static DataSourceTracingPostProcessor lyssDataSourceTracingPostProcessor(
+        ObjectProvider<LyssTracing> tracing, ObjectProvider<LyssTracingProperties> properties) {
+      return new DataSourceTracingPostProcessor(tracing, properties);
     }
   }
 }
