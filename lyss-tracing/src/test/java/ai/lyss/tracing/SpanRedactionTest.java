@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.core.SecretShapes;
 import ai.lyss.core.SecretShapes.Shape;
-import ai.lyss.tracing.jdkhttp.TracingFilter;
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -53,7 +54,7 @@ class SpanRedactionTest {
               throw new IllegalStateException(handlerError);
             })
         .getFilters()
-        .add(new TracingFilter(tracing));
+        .add(new LyssHttpFilter(HttpPipeline.builder().observer(tracing.httpObserver()).build()));
     server.start();
   }
 
