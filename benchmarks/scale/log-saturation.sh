@@ -30,7 +30,7 @@ trap 'rm -f "$tmp"' EXIT
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } > "$tmp"
 checks=()
-for pipeline in lyss logstash lyss-audit logstash-blocking; do
+for pipeline in ${PIPELINES:-lyss logstash disruptor lyss-audit logstash-blocking disruptor-blocking}; do
   result=$(taskset -c "$CPU" java -cp "$JAR" ai.lyss.benchmarks.logging.LogSaturationRun \
     --pipeline "$pipeline" --threads "$THREADS" --warmup "$WARMUP" --measure "$MEASURE" \
     2>/dev/null)

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
  *
  * <pre>{@code
  * taskset -c 0 java -cp benchmarks/target/benchmarks.jar \
- *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|logstash-blocking
+ *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|logstash-blocking|disruptor|disruptor-blocking
  * }</pre>
  */
 public final class LogSaturationRun {
@@ -32,7 +32,8 @@ public final class LogSaturationRun {
   /**
    * Runs one pipeline.
    *
-   * @param args {@code --pipeline lyss|logstash|lyss-audit|logstash-blocking} (required), {@code
+   * @param args {@code --pipeline
+   *     lyss|logstash|lyss-audit|logstash-blocking|disruptor|disruptor-blocking} (required), {@code
    *     --threads 4}, {@code --warmup 5}, {@code --measure 10}
    */
   public static void main(String[] args) throws Exception {
@@ -49,9 +50,12 @@ public final class LogSaturationRun {
           case "lyss", "lyss-audit" -> LoggingPipelines.lyssFile(file);
           case "logstash" -> LoggingPipelines.logstashFile(file, false);
           case "logstash-blocking" -> LoggingPipelines.logstashFile(file, true);
+          case "disruptor" -> LoggingPipelines.disruptorFile(file, false);
+          case "disruptor-blocking" -> LoggingPipelines.disruptorFile(file, true);
           default ->
               throw new IllegalArgumentException(
-                  "--pipeline must be lyss, logstash, lyss-audit or logstash-blocking (was '"
+                  "--pipeline must be lyss, logstash, lyss-audit, logstash-blocking, disruptor or"
+                      + " disruptor-blocking (was '"
                       + pipeline
                       + "')");
         };

@@ -11,9 +11,11 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.util.Duration;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
+import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.MDC;
 
@@ -74,6 +76,29 @@ public final class LoggingPipelines {
   }
 
   /**
+   * Lyss's encoder behind logstash-logback-encoder's {@link LoggingEventAsyncDisruptorAppender}
+   * (ring buffer 8192, its defaults) into a file: the candidate replacement of {@link
+   * LyssAsyncAppender}'s queue.
+   *
+   * @param file the log file
+   * @param neverDiscard {@code appendTimeout=-1}: callers wait for room instead of dropping
+   */
+  public static LoggerContext disruptorFile(Path file, boolean neverDiscard) {
+    LoggerContext context = newContext("disruptor");
+    LyssJsonEncoder encoder = lyssEncoder(context);
+    Disruptor async = new Disruptor();
+    async.setContext(context);
+    async.setName("DISRUPTOR");
+    if (neverDiscard) {
+      async.setAppendTimeout(Duration.buildByMilliseconds(-1));
+    }
+    async.addAppender(file(file).apply(context, encoder));
+    async.start();
+    root(context).addAppender(async);
+    return context;
+  }
+
+  /**
    * The asynchronous appender on the root logger of a pipeline.
    *
    * @param context a pipeline built here
@@ -92,6 +117,9 @@ public final class LoggingPipelines {
     if (appender instanceof LyssAsyncAppender lyss) {
       return lyss.getPendingCount();
     }
+    if (appender instanceof Disruptor disruptor) {
+      return disruptor.pending();
+    }
     return ((AsyncAppender) appender).getNumberOfElementsInQueue();
   }
 
@@ -109,12 +137,7 @@ public final class LoggingPipelines {
   /** {@code queueSize} 0 keeps the appender's default. */
   private static LoggerContext lyss(Output output, int queueSize) {
     LoggerContext context = newContext("lyss");
-    LyssJsonEncoder encoder = new LyssJsonEncoder();
-    encoder.setContext(context);
-    encoder.setService("bench-service");
-    encoder.setVersion("1.0.0");
-    encoder.setRedaction(true);
-    encoder.start();
+    LyssJsonEncoder encoder = lyssEncoder(context);
     LyssAsyncAppender async = new LyssAsyncAppender();
     async.setContext(context);
     if (queueSize > 0) {
@@ -124,6 +147,16 @@ public final class LoggingPipelines {
     async.start();
     root(context).addAppender(async);
     return context;
+  }
+
+  private static LyssJsonEncoder lyssEncoder(LoggerContext context) {
+    LyssJsonEncoder encoder = new LyssJsonEncoder();
+    encoder.setContext(context);
+    encoder.setService("bench-service");
+    encoder.setVersion("1.0.0");
+    encoder.setRedaction(true);
+    encoder.start();
+    return encoder;
   }
 
   /** {@code queueSize} 0 keeps the appender's default. */
@@ -182,5 +215,13 @@ public final class LoggingPipelines {
       appender.start();
       return appender;
     };
+  }
+
+  /** The disruptor appender, with its queue length readable. */
+  private static final class Disruptor extends LoggingEventAsyncDisruptorAppender {
+    int pending() {
+      var ring = getDisruptor().getRingBuffer();
+      return (int) (ring.getBufferSize() - ring.remainingCapacity());
+    }
   }
 }
