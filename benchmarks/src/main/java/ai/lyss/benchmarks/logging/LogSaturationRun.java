@@ -3,6 +3,9 @@ package ai.lyss.benchmarks.logging;
 import ai.lyss.logging.LyssAsyncAppender;
 import ai.lyss.logging.LyssMarkers;
 import ch.qos.logback.classic.LoggerContext;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,11 +122,42 @@ public final class LogSaturationRun {
   }
 
   /** The counters at one instant of the run. */
-  record Snapshot(long nanos, long accepted, long bytes, long dropped) {
+  record Snapshot(
+      long nanos,
+      long accepted,
+      long bytes,
+      long dropped,
+      long writerCpuNanos,
+      long callerCpuNanos) {
     static Snapshot take(LongAdder accepted, Path file, long dropped) throws Exception {
-      return new Snapshot(System.nanoTime(), accepted.sum(), Files.size(file), dropped);
+      return new Snapshot(
+          System.nanoTime(),
+          accepted.sum(),
+          Files.size(file),
+          dropped,
+          cpuNanos(WRITER_THREADS),
+          cpuNanos(List.of("caller-")));
+    }
+
+    /** CPU time of the live threads whose name starts with one of {@code prefixes}. */
+    private static long cpuNanos(List<String> prefixes) {
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long sum = 0;
+      for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+        if (info != null && prefixes.stream().anyMatch(info.getThreadName()::startsWith)) {
+          sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+        }
+      }
+      return sum;
     }
   }
+
+  /**
+   * Name prefixes of the pipelines' writer threads: Lyss, Logback's AsyncAppender and the disruptor
+   * appender.
+   */
+  static final List<String> WRITER_THREADS =
+      List.of("lyss-log-writer-", "AsyncAppender-Worker-", "logback-appender-");
 
   /** The caller threads' loop: one INFO event with 5 fields per iteration. */
   static final class SaturationLoad implements Runnable {

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +51,7 @@ public final class HeldEvent implements ILoggingEvent {
     this.loggerContext = loggerContext;
     this.error = error;
     this.markers = List.copyOf(markers);
-    this.mdc = Map.copyOf(mdc);
+    this.mdc = Collections.unmodifiableMap(new LinkedHashMap<>(mdc));
     this.timeStamp = timeStamp;
     this.pairs = List.copyOf(pairs);
     this.traceIds = traceIds;
