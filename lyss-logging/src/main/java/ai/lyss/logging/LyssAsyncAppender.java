@@ -45,13 +45,13 @@ import org.jspecify.annotations.Nullable;
  * lyss_logging_events_dropped_total{level="AUDIT"|"SECURITY"}} and reported in an ERROR line. The
  * OpenTelemetry span current on the logging thread is captured with the event.
  *
- * <p>The writer takes events in batches of up to {@value #MAX_BATCH}: after writing a batch it
- * waits {@link #setLingerMillis lingerMillis} (default 1) so that, under load, events accumulate
- * and are written together, and a logging thread rarely has to wake the writer. Attached {@link
- * OutputStreamAppender}s are switched to {@code immediateFlush=false} and flushed once at the end
- * of every batch (with {@link LyssConsoleAppender}, one {@code write} system call per batch), so a
- * line reaches its output at most a batch later than it would have been alone. An isolated event is
- * written as soon as it arrives.
+ * <p>The writer takes events in batches of up to {@value #MAX_BATCH}: after writing a batch that
+ * emptied the queue it waits {@link #setLingerMillis lingerMillis} (default 1) so that events
+ * accumulate and are written together, and a logging thread rarely has to wake the writer. Attached
+ * {@link OutputStreamAppender}s are switched to {@code immediateFlush=false} and flushed once at
+ * the end of every batch (with {@link LyssConsoleAppender}, one {@code write} system call per
+ * batch), so a line reaches its output at most a batch later than it would have been alone. An
+ * isolated event is written as soon as it arrives.
  */
 public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     implements AppenderAttachable<ILoggingEvent> {
@@ -374,7 +374,8 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     boolean metricsBound = false;
     while (running || !q.isEmpty() || held.active()) {
       try {
-        boolean any = q.drainTo(batch, MAX_BATCH) > 0;
+        int taken = q.drainTo(batch, MAX_BATCH);
+        boolean any = taken > 0;
         for (Object item : batch) {
           deliver(item);
           if (isKept(item)) {
@@ -413,8 +414,10 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
         }
         if (any || report != null) {
           flushOutputs();
-          if (any && lingerNanos > 0 && running) {
+          if (any && taken < MAX_BATCH && lingerNanos > 0 && running) {
             // Let events accumulate; logging threads do not wake a writer that is not waiting.
+            // Not after a full batch: more are queued already, and a wait would only cap the rate
+            // (512 lines per linger, less on a busy machine whose timers fire late).
             LockSupport.parkNanos(lingerNanos);
           }
         }

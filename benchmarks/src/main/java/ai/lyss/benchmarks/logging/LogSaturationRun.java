@@ -25,7 +25,7 @@ import org.slf4j.Logger;
  *
  * <pre>{@code
  * taskset -c 0 java -cp benchmarks/target/benchmarks.jar \
- *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|logstash-blocking|disruptor|disruptor-blocking
+ *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|lyss-audit-wait|logstash-blocking|disruptor|disruptor-blocking
  * }</pre>
  */
 public final class LogSaturationRun {
@@ -36,8 +36,8 @@ public final class LogSaturationRun {
    * Runs one pipeline.
    *
    * @param args {@code --pipeline
-   *     lyss|logstash|lyss-audit|logstash-blocking|disruptor|disruptor-blocking} (required), {@code
-   *     --threads 4}, {@code --warmup 5}, {@code --measure 10}
+   *     lyss|logstash|lyss-audit|lyss-audit-wait|logstash-blocking|disruptor|disruptor-blocking}
+   *     (required), {@code --threads 4}, {@code --warmup 5}, {@code --measure 10}
    */
   public static void main(String[] args) throws Exception {
     List<String> list = Arrays.asList(args);
@@ -45,20 +45,21 @@ public final class LogSaturationRun {
     int threads = Integer.parseInt(option(list, "--threads", "4"));
     long warmup = Long.parseLong(option(list, "--warmup", "5"));
     long measure = Long.parseLong(option(list, "--measure", "10"));
-    boolean audit = pipeline.equals("lyss-audit");
+    boolean audit = pipeline.startsWith("lyss-audit");
     Path dir = Files.createTempDirectory("lyss-log-saturation");
     Path file = dir.resolve("service.log");
     LoggerContext context =
         switch (pipeline) {
           case "lyss", "lyss-audit" -> LoggingPipelines.lyssFile(file);
+          case "lyss-audit-wait" -> LoggingPipelines.lyssFile(file, 1000);
           case "logstash" -> LoggingPipelines.logstashFile(file, false);
           case "logstash-blocking" -> LoggingPipelines.logstashFile(file, true);
           case "disruptor" -> LoggingPipelines.disruptorFile(file, false);
           case "disruptor-blocking" -> LoggingPipelines.disruptorFile(file, true);
           default ->
               throw new IllegalArgumentException(
-                  "--pipeline must be lyss, logstash, lyss-audit, logstash-blocking, disruptor or"
-                      + " disruptor-blocking (was '"
+                  "--pipeline must be lyss, logstash, lyss-audit, lyss-audit-wait, logstash-blocking,"
+                      + " disruptor or disruptor-blocking (was '"
                       + pipeline
                       + "')");
         };

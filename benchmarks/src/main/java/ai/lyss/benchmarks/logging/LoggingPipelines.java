@@ -42,7 +42,7 @@ public final class LoggingPipelines {
    * @param sink where encoded events go
    */
   public static LoggerContext lyss(OutputStream sink) {
-    return lyss(stream(sink), QUEUE_SIZE);
+    return lyss(stream(sink), QUEUE_SIZE, -1);
   }
 
   /**
@@ -60,7 +60,19 @@ public final class LoggingPipelines {
    * @param file the log file
    */
   public static LoggerContext lyssFile(Path file) {
-    return lyss(file(file), 0);
+    return lyss(file(file), 0, -1);
+  }
+
+  /**
+   * Lyss with defaults into a file, except that AUDIT/SECURITY callers wait up to {@code
+   * maxWaitMillis} for queue room before their events are coalesced or spilled: with 1000 they wait
+   * for the writer, which measures its capacity like Logback's {@code discardingThreshold=0}.
+   *
+   * @param file the log file
+   * @param maxWaitMillis the appender's {@code maxWaitMillis}
+   */
+  public static LoggerContext lyssFile(Path file, long maxWaitMillis) {
+    return lyss(file(file), 0, maxWaitMillis);
   }
 
   /**
@@ -134,14 +146,17 @@ public final class LoggingPipelines {
     }
   }
 
-  /** {@code queueSize} 0 keeps the appender's default. */
-  private static LoggerContext lyss(Output output, int queueSize) {
+  /** {@code queueSize} 0 and {@code maxWaitMillis} -1 keep the appender's defaults. */
+  private static LoggerContext lyss(Output output, int queueSize, long maxWaitMillis) {
     LoggerContext context = newContext("lyss");
     LyssJsonEncoder encoder = lyssEncoder(context);
     LyssAsyncAppender async = new LyssAsyncAppender();
     async.setContext(context);
     if (queueSize > 0) {
       async.setQueueSize(queueSize);
+    }
+    if (maxWaitMillis >= 0) {
+      async.setMaxWaitMillis(maxWaitMillis);
     }
     async.addAppender(output.apply(context, encoder));
     async.start();
