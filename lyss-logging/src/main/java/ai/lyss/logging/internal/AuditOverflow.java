@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
 
@@ -30,7 +32,9 @@ import org.slf4j.event.KeyValuePair;
  * that appended to the spill file. An event that finds even the spill file full is lost, and
  * counted. The writer thread takes the held events back in order with {@link #take}.
  *
- * <p>All methods synchronise on one lock, held for map updates and local file appends only.
+ * <p>An event identical to a held one is counted without a lock (the flood case: one client
+ * repeating the same request); everything else synchronises on one lock, held for map updates and
+ * local file appends only.
  */
 public final class AuditOverflow {
 
@@ -42,6 +46,10 @@ public final class AuditOverflow {
   private final @Nullable SpillFile spill;
   private final long reportIntervalNanos;
   private LinkedHashMap<Key, Aggregate> held = new LinkedHashMap<>();
+
+  /** The same aggregates as {@link #held}, for lock-free lookups. */
+  private final ConcurrentHashMap<Key, Aggregate> index = new ConcurrentHashMap<>();
+
   private volatile boolean active;
   private long lost;
   private long reportedLost;
@@ -102,19 +110,24 @@ public final class AuditOverflow {
    */
   public void add(ILoggingEvent event, String @Nullable [] ids) {
     Key key = Key.of(event);
+    Aggregate known = index.get(key);
+    if (known != null && known.tryAdd(event.getTimeStamp())) {
+      DroppedEvents.coalesced();
+      return;
+    }
     synchronized (lock) {
       active = true;
       Aggregate same = held.get(key);
-      if (same != null) {
-        same.count++;
-        same.last = Math.max(same.last, event.getTimeStamp());
+      if (same != null && same.tryAdd(event.getTimeStamp())) {
         DroppedEvents.coalesced();
         return;
       }
       SpillFile file = spill;
       boolean spillFirst = file != null && !file.isEmpty();
       if (!spillFirst && held.size() < maxDistinct) {
-        held.put(key, new Aggregate(event, ids));
+        Aggregate aggregate = new Aggregate(event, ids);
+        held.put(key, aggregate);
+        index.put(key, aggregate);
         return;
       }
       if (file != null && spill(file, event, ids)) {
@@ -146,8 +159,9 @@ public final class AuditOverflow {
     synchronized (lock) {
       List<ILoggingEvent> events = new ArrayList<>();
       if (!held.isEmpty()) {
+        index.clear();
         for (Aggregate aggregate : held.values()) {
-          events.add(aggregate.toEvent());
+          events.add(aggregate.toEvent(aggregate.seal()));
         }
         held = new LinkedHashMap<>();
       } else if (spill != null && !spill.isEmpty()) {
@@ -342,20 +356,46 @@ public final class AuditOverflow {
     }
   }
 
-  /** The first of a run of identical events, with the run's size and last time. */
+  /**
+   * The first of a run of identical events, with the run's size and last time. The writer seals it
+   * when it takes it: a thread that finds it sealed holds its event anew, so the count is exact.
+   */
   private static final class Aggregate {
+    private static final long SEALED = -1;
+
     final ILoggingEvent first;
     final String @Nullable [] ids;
-    long count = 1;
-    long last;
+    private final AtomicLong count = new AtomicLong(1);
+    private final AtomicLong last;
 
     Aggregate(ILoggingEvent first, String @Nullable [] ids) {
       this.first = first;
       this.ids = ids;
-      this.last = first.getTimeStamp();
+      this.last = new AtomicLong(first.getTimeStamp());
     }
 
-    ILoggingEvent toEvent() {
+    /** Counts one more identical event, unless the writer has taken this one already. */
+    boolean tryAdd(long timeStamp) {
+      // The time first: a sealed aggregate's last time may include an event counted elsewhere
+      // (the same millisecond, at most a hair later), but never miss one it counts.
+      last.accumulateAndGet(timeStamp, Math::max);
+      long n;
+      do {
+        n = count.get();
+        if (n == SEALED) {
+          return false;
+        }
+      } while (!count.compareAndSet(n, n + 1));
+      return true;
+    }
+
+    /** Stops counting; returns the final count. */
+    long seal() {
+      return count.getAndSet(SEALED);
+    }
+
+    ILoggingEvent toEvent(long count) {
+      long last = this.last.get();
       List<KeyValuePair> pairs = new ArrayList<>();
       if (count > 1) {
         pairs.add(new KeyValuePair(LogFields.COUNT, count));

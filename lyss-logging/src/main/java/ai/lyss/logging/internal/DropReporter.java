@@ -86,7 +86,7 @@ public final class DropReporter {
             "Dropped "
                 + since
                 + " log events because the log output could not keep up (AUDIT and SECURITY"
-                + " events are never dropped)",
+                + " events are not among them: they are held and written later)",
             null,
             null);
     event.addKeyValuePair(new KeyValuePair(DROPPED_EVENTS, since));
