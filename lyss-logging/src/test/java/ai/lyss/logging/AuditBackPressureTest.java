@@ -175,6 +175,36 @@ class AuditBackPressureTest {
   }
 
   @Test
+  void aSpilledEventKeepsItsErrorWithTheStackTrace() throws Exception {
+    LogCapture capture = blocked(async -> async.setHeldEvents(1));
+    for (int i = 0; i < 40; i++) {
+      capture
+          .logger("ai.lyss.gateway.Auth")
+          .atWarn()
+          .addMarker(LyssMarkers.SECURITY)
+          .setCause(new IllegalStateException("signature check failed " + i))
+          .addKeyValue(LogFields.EVENT_TYPE, "token.invalid")
+          .addKeyValue("attempt", i)
+          .log("Security event: token.invalid");
+    }
+    assertThat(Files.size(dir.resolve("audit.spill"))).isPositive();
+
+    capture.stream.unblock();
+    Await.until(DEADLINE, () -> securityEventsWritten(capture) == 40, "40 SECURITY lines");
+    JsonNode last =
+        capture.lines().stream()
+            .filter(line -> line.path("attempt").asInt(-1) == 39)
+            .findFirst()
+            .orElseThrow();
+    JsonNode error = last.get("error");
+    assertThat(error.get("type").stringValue()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.get("message").stringValue()).isEqualTo("signature check failed 39");
+    assertThat(error.get("stack_trace").stringValue())
+        .contains("IllegalStateException: signature check failed 39")
+        .contains("at ai.lyss.logging.AuditBackPressureTest");
+  }
+
+  @Test
   void eventsPastAFullSpillFileAreCountedInMetricsAndReported() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     LoggingMetrics.create().bindTo(registry);
