@@ -101,6 +101,18 @@ public final class LogFields {
   /** Request middleware: response body bytes, a number (absent when unknown). */
   public static final String RESPONSE_SIZE = "response_size";
 
+  /**
+   * Coalesced AUDIT/SECURITY event: how many identical events (same source, fields and message;
+   * request and trace ids may differ) this one line stands for. Written only when above 1.
+   */
+  public static final String COUNT = "count";
+
+  /** Coalesced event: time of the first of the identical events (same format as timestamp). */
+  public static final String FIRST_TIMESTAMP = "first_timestamp";
+
+  /** Coalesced event: time of the last of the identical events. */
+  public static final String LAST_TIMESTAMP = "last_timestamp";
+
   /** The context fields, in schema order; each is written at most once per line. */
   public static final List<String> CONTEXT = List.of(REQUEST_ID, TENANT_ID, TRACE_ID, SPAN_ID);
 

@@ -1,8 +1,10 @@
 package ai.lyss.logging;
 
+import ai.lyss.logging.internal.AuditOverflow;
 import ai.lyss.logging.internal.DropReporter;
 import ai.lyss.logging.internal.EventQueue;
 import ai.lyss.logging.internal.EventWriter;
+import ai.lyss.logging.internal.HeldEvent;
 import ai.lyss.logging.internal.MetricsHook;
 import ai.lyss.logging.internal.TraceContext;
 import ch.qos.logback.classic.LoggerContext;
@@ -13,10 +15,13 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -27,18 +32,26 @@ import org.jspecify.annotations.Nullable;
  * <p>Ordinary events wait in a bounded queue of {@link #setQueueSize queueSize}; when it is full
  * they are dropped and counted (per level, in the {@code lyss_logging_events_dropped_total} metric
  * when Micrometer is present, and in a WARNING line at most every {@link
- * #setDropReportIntervalMillis dropReportIntervalMillis}). AUDIT and SECURITY events are never
- * dropped: they also use {@link #setAuditReserve auditReserve} extra slots that ordinary events
- * cannot take, and only when those are exhausted too does the logging thread wait for room. The
+ * #setDropReportIntervalMillis dropReportIntervalMillis}). AUDIT and SECURITY events also use
+ * {@link #setAuditReserve auditReserve} extra slots that ordinary events cannot take. When those
+ * are full too, the logging thread waits at most {@link #setMaxWaitMillis maxWaitMillis} (default
+ * 10) for room; then the event is held without waiting for the output: folded into an identical
+ * held event (same level, logger, message, tenant and fields; written once with {@code count},
+ * {@code first_timestamp} and {@code last_timestamp}), held in memory (up to {@link #setHeldEvents
+ * heldEvents} distinct events), or appended to a local {@link #setSpillFile spill file} (up to
+ * {@link #setSpillMaxBytes spillMaxBytes}). While events are held, later AUDIT and SECURITY events
+ * join them without waiting, and the writer writes them back in order once the output takes lines
+ * again. An event that finds even the spill file full is lost: counted in {@code
+ * lyss_logging_events_dropped_total{level="AUDIT"|"SECURITY"}} and reported in an ERROR line. The
  * OpenTelemetry span current on the logging thread is captured with the event.
  *
- * <p>The writer takes events in batches of up to {@value #MAX_BATCH}: after writing a batch it
- * waits {@link #setLingerMillis lingerMillis} (default 1) so that, under load, events accumulate
- * and are written together, and a logging thread rarely has to wake the writer. Attached {@link
- * OutputStreamAppender}s are switched to {@code immediateFlush=false} and flushed once at the end
- * of every batch (with {@link LyssConsoleAppender}, one {@code write} system call per batch), so a
- * line reaches its output at most a batch later than it would have been alone. An isolated event is
- * written as soon as it arrives.
+ * <p>The writer takes events in batches of up to {@value #MAX_BATCH}: after writing a batch that
+ * emptied the queue it waits {@link #setLingerMillis lingerMillis} (default 1) so that events
+ * accumulate and are written together, and a logging thread rarely has to wake the writer. Attached
+ * {@link OutputStreamAppender}s are switched to {@code immediateFlush=false} and flushed once at
+ * the end of every batch (with {@link LyssConsoleAppender}, one {@code write} system call per
+ * batch), so a line reaches its output at most a batch later than it would have been alone. An
+ * isolated event is written as soon as it arrives.
  */
 public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     implements AppenderAttachable<ILoggingEvent> {
@@ -48,6 +61,8 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
 
   private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long WAIT_FOR_ROOM_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long HELD_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final AtomicInteger SPILL_FILES = new AtomicInteger();
 
   private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
   private int queueSize = 8192;
@@ -55,6 +70,12 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
   private long dropReportIntervalMillis = 30_000;
   private long maxFlushTimeMillis = 5_000;
   private long lingerMillis = 1;
+  private long maxWaitMillis = 10;
+  private int heldEvents = 1024;
+  private String spillFile = "";
+  private long spillMaxBytes = 64L * 1024 * 1024;
+  private final AtomicInteger keptQueued = new AtomicInteger();
+  private @Nullable AuditOverflow overflow;
   private @Nullable EventQueue queue;
   private @Nullable DropReporter drops;
   private @Nullable Thread worker;
@@ -111,6 +132,54 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     this.lingerMillis = millis;
   }
 
+  /**
+   * Longest time a logging thread waits for queue room for an AUDIT or SECURITY event before the
+   * event is held instead (coalesced, in memory or in the spill file); default 10. While events are
+   * held, no thread waits at all.
+   *
+   * @param millis 0 to 1000
+   */
+  public void setMaxWaitMillis(long millis) {
+    this.maxWaitMillis = millis;
+  }
+
+  /**
+   * Distinct AUDIT/SECURITY events held in memory while the output is blocked (each with the count
+   * of identical events folded into it); default 1024. Beyond that, events go to the spill file.
+   *
+   * @param heldEvents 1 to 1000000
+   */
+  public void setHeldEvents(int heldEvents) {
+    this.heldEvents = heldEvents;
+  }
+
+  /**
+   * The spill file for AUDIT/SECURITY events while the output is blocked. Default empty: a file in
+   * {@code java.io.tmpdir} named after the process, deleted when the appender stops. A path set
+   * here is kept across restarts: events left in it are written first when the appender starts
+   * again. Its directory must exist and be writable.
+   *
+   * @param path the file, or empty for the temporary default
+   */
+  public void setSpillFile(String path) {
+    this.spillFile = path == null ? "" : path.trim();
+  }
+
+  /**
+   * Most bytes the spill file may hold; default 67108864 (64 MiB), 0 for no spill file.
+   *
+   * @param bytes 0 or more
+   */
+  public void setSpillMaxBytes(long bytes) {
+    this.spillMaxBytes = bytes;
+  }
+
+  /** AUDIT/SECURITY events lost since start because held events and spill file were full. */
+  public long getLostAuditCount() {
+    AuditOverflow held = overflow;
+    return held == null ? 0 : held.lost();
+  }
+
   /** Events this appender dropped since it started (never AUDIT or SECURITY). */
   public long getDroppedCount() {
     DropReporter reporter = drops;
@@ -151,11 +220,23 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
           "lyss-logging: LyssAsyncAppender queueSize, auditReserve and dropReportIntervalMillis"
               + " must be at least 1");
     }
+    if (maxWaitMillis < 0 || maxWaitMillis > 1000) {
+      throw invalid("maxWaitMillis must be between 0 and 1000 (was " + maxWaitMillis + ")");
+    }
+    if (heldEvents < 1 || heldEvents > 1_000_000) {
+      throw invalid("heldEvents must be between 1 and 1000000 (was " + heldEvents + ")");
+    }
+    if (spillMaxBytes < 0) {
+      throw invalid("spillMaxBytes must be 0 (no spill file) or more (was " + spillMaxBytes + ")");
+    }
+    AuditOverflow held = createOverflow();
     if (!appenders.iteratorForAppenders().hasNext()) {
       addWarn("LyssAsyncAppender has no attached appender: events go nowhere");
     }
     EventQueue q = new EventQueue(queueSize, auditReserve);
     queue = q;
+    overflow = held;
+    keptQueued.set(0);
     drops = new DropReporter(dropReportIntervalMillis);
     running = true;
     Thread thread = new Thread(this::drain, "lyss-log-writer-" + getName());
@@ -166,15 +247,62 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     super.start();
   }
 
+  private IllegalStateException invalid(String problem) {
+    addError("LyssAsyncAppender: " + problem + "; fix the appender configuration");
+    return new IllegalStateException("lyss-logging: LyssAsyncAppender " + problem);
+  }
+
+  private AuditOverflow createOverflow() {
+    Path path = null;
+    boolean temporary = spillFile.isEmpty();
+    if (spillMaxBytes > 0) {
+      if (temporary) {
+        path =
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "lyss-logging-"
+                    + ProcessHandle.current().pid()
+                    + "-"
+                    + getName().replaceAll("[^A-Za-z0-9_.-]", "_")
+                    + "-"
+                    + SPILL_FILES.incrementAndGet()
+                    + ".spill");
+      } else {
+        path = Path.of(spillFile).toAbsolutePath();
+        Path dir = path.getParent();
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+          throw invalid(
+              "spillFile "
+                  + path
+                  + ": its directory does not exist or is not writable (set spillFile /"
+                  + " LYSS_LOG_SPILL_FILE to a writable path, or spillMaxBytes=0 for none)");
+        }
+      }
+    }
+    try {
+      return AuditOverflow.create(
+          heldEvents, path, spillMaxBytes, temporary, dropReportIntervalMillis);
+    } catch (IOException | RuntimeException e) {
+      throw invalid("spillFile " + path + " cannot be read (" + e + ")");
+    }
+  }
+
   @Override
   protected void append(ILoggingEvent event) {
     EventQueue q = queue;
     DropReporter reporter = drops;
-    if (q == null || reporter == null) {
+    AuditOverflow held = overflow;
+    if (q == null || reporter == null || held == null) {
       return;
     }
     try {
       boolean mustKeep = EventWriter.isAuditOrSecurity(event);
+      if (mustKeep && held.active()) {
+        // Events are held because the output is blocked: join them, in order, without waiting.
+        event.prepareForDeferredProcessing();
+        held.add(event, TraceContext.currentIds());
+        return;
+      }
       boolean reserved = q.tryReserve(mustKeep);
       if (!reserved && !mustKeep) {
         reporter.dropped(event);
@@ -192,30 +320,39 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
         throw e;
       }
       if (reserved) {
+        if (mustKeep) {
+          keptQueued.incrementAndGet();
+        }
         q.add(item);
       } else {
-        waitForRoom(q, item);
+        waitThenHold(q, held, event, item);
       }
     } catch (RuntimeException e) {
       addError("Could not queue a log event", e);
     }
   }
 
-  /** AUDIT and SECURITY only: wait for the writer, keeping (and restoring) any interrupt. */
-  private void waitForRoom(EventQueue q, Object item) {
+  /**
+   * AUDIT and SECURITY only: wait at most {@code maxWaitMillis} for room, then hold the event.
+   * Keeps (and restores) any interrupt.
+   */
+  private void waitThenHold(EventQueue q, AuditOverflow held, ILoggingEvent event, Object item) {
     boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     try {
-      while (running) {
-        if (q.tryReserve(true)) {
-          q.add(item);
-          return;
-        }
-        LockSupport.parkNanos(WAIT_FOR_ROOM_NANOS);
+      long left;
+      while (running && !held.active() && (left = deadline - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(Math.min(left, WAIT_FOR_ROOM_NANOS));
         if (Thread.interrupted()) {
           interrupted = true;
         }
+        if (q.tryReserve(true)) {
+          keptQueued.incrementAndGet();
+          q.add(item);
+          return;
+        }
       }
-      addError("Appender stopped while an AUDIT/SECURITY event waited for room: event lost");
+      held.add(event, item instanceof Captured captured ? captured.ids() : null);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -226,23 +363,37 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
   private void drain() {
     EventQueue q = queue;
     DropReporter reporter = drops;
-    if (q == null || reporter == null) {
+    AuditOverflow held = overflow;
+    if (q == null || reporter == null || held == null) {
       return;
     }
+    TraceContext.markWriterThread();
     LoggerContext loggerContext = (LoggerContext) getContext();
     long lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
     List<Object> batch = new ArrayList<>(MAX_BATCH);
     boolean metricsBound = false;
-    while (running || !q.isEmpty()) {
+    while (running || !q.isEmpty() || held.active()) {
       try {
-        boolean any = q.drainTo(batch, MAX_BATCH) > 0;
-        if (!any) {
-          q.awaitItems(IDLE_WAIT_NANOS);
-        } else {
-          for (Object item : batch) {
-            deliver(item);
+        int taken = q.drainTo(batch, MAX_BATCH);
+        boolean any = taken > 0;
+        for (Object item : batch) {
+          deliver(item);
+          if (isKept(item)) {
+            keptQueued.decrementAndGet();
           }
-          batch.clear();
+        }
+        batch.clear();
+        if (held.active() && keptQueued.get() <= 0) {
+          // Held events are younger than every AUDIT/SECURITY event still queued: write them now.
+          for (ILoggingEvent back :
+              held.take(MAX_BATCH, loggerContext.getLoggerContextRemoteView())) {
+            deliver(back);
+            any = true;
+          }
+        }
+        if (!any) {
+          q.awaitItems(held.active() ? HELD_POLL_NANOS : IDLE_WAIT_NANOS);
+        } else {
           if (!metricsBound) {
             // Not in start(): Micrometer logs through SLF4J while its classes load, and during
             // Logback's own initialisation SLF4J would intercept that call and print a replay
@@ -255,10 +406,18 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
         if (report != null) {
           deliver(report);
         }
+        ILoggingEvent loss = held.reportIfDue(loggerContext, false);
+        if (loss != null) {
+          addError(loss.getFormattedMessage());
+          deliver(loss);
+          report = loss;
+        }
         if (any || report != null) {
           flushOutputs();
-          if (any && lingerNanos > 0 && running) {
+          if (any && taken < MAX_BATCH && lingerNanos > 0 && running) {
             // Let events accumulate; logging threads do not wake a writer that is not waiting.
+            // Not after a full batch: more are queued already, and a wait would only cap the rate
+            // (512 lines per linger, less on a busy machine whose timers fire late).
             LockSupport.parkNanos(lingerNanos);
           }
         }
@@ -271,7 +430,17 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     if (last != null) {
       deliver(last);
     }
+    ILoggingEvent lastLoss = held.reportIfDue(loggerContext, true);
+    if (lastLoss != null) {
+      addError(lastLoss.getFormattedMessage());
+      deliver(lastLoss);
+    }
     flushOutputs();
+  }
+
+  private static boolean isKept(Object item) {
+    return EventWriter.isAuditOrSecurity(
+        item instanceof Captured captured ? captured.event() : (ILoggingEvent) item);
   }
 
   private void flushOutputs() {
@@ -294,6 +463,8 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
       if (item instanceof Captured captured) {
         TraceContext.runWith(
             captured.ids(), () -> appenders.appendLoopOnAppenders(captured.event()));
+      } else if (item instanceof HeldEvent back && back.traceIds() != null) {
+        TraceContext.runWith(back.traceIds(), () -> appenders.appendLoopOnAppenders(back));
       } else {
         appenders.appendLoopOnAppenders((ILoggingEvent) item);
       }
@@ -317,13 +488,18 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      AuditOverflow held = overflow;
       if (thread.isAlive()) {
         EventQueue q = queue;
         addWarn(
             "LyssAsyncAppender: "
                 + (q == null ? 0 : q.size())
-                + " queued events were not written within maxFlushTimeMillis="
+                + " queued events"
+                + (held == null ? "" : " and " + held.describe())
+                + " were not written within maxFlushTimeMillis="
                 + maxFlushTimeMillis);
+      } else if (held != null) {
+        held.close();
       }
     }
     appenders.detachAndStopAllAppenders();

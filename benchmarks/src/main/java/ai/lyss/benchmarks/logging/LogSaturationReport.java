@@ -19,6 +19,16 @@ final class LogSaturationReport {
     double seconds = (end.nanos() - start.nanos()) / 1e9;
     double acceptedPerSecond = (end.accepted() - start.accepted()) / seconds;
     double writtenPerSecond = (count.linesBeforeEnd() - count.linesBeforeStart()) / seconds;
+    long linesInWindow = count.linesBeforeEnd() - count.linesBeforeStart();
+    double writerMicrosPerLine =
+        linesInWindow <= 0
+            ? Double.NaN
+            : (end.writerCpuNanos() - start.writerCpuNanos()) / 1e3 / linesInWindow;
+    long acceptedInWindow = end.accepted() - start.accepted();
+    double callerMicrosPerEvent =
+        acceptedInWindow <= 0
+            ? Double.NaN
+            : (end.callerCpuNanos() - start.callerCpuNanos()) / 1e3 / acceptedInWindow;
     double mibPerSecond = (end.bytes() - start.bytes()) / seconds / 1024 / 1024;
     long lostTotal = logged - count.eventLines();
     String droppedWindow =
@@ -27,7 +37,8 @@ final class LogSaturationReport {
             : String.format("%,d", end.dropped() - start.dropped());
     String row =
         String.format(
-            "| %-10s | %d | %,12.0f | %,12.0f | %17s | %,6.1f | %,12d | %,12d | %,12d | %s |%n",
+            "| %-10s | %d | %,12.0f | %,12.0f | %17s | %,6.1f | %,12d | %,12d | %,12d | %s | %.2f |"
+                + " %.3f |%n",
             pipeline,
             threads,
             acceptedPerSecond,
@@ -37,7 +48,9 @@ final class LogSaturationReport {
             logged,
             count.eventLines(),
             lostTotal,
-            droppedTotal < 0 ? "n/a" : String.format("%,d", droppedTotal));
+            droppedTotal < 0 ? "n/a" : String.format("%,d", droppedTotal),
+            writerMicrosPerLine,
+            callerMicrosPerEvent);
     String check =
         audit || pipeline.endsWith("-blocking")
             ? String.format(
@@ -52,11 +65,16 @@ final class LogSaturationReport {
                 logged,
                 count.eventLines(),
                 lostTotal,
-                droppedTotal < 0
-                    ? " (Logback AsyncAppender discards INFO silently at 80% full)"
-                    : ", getDroppedCount() = " + droppedTotal);
+                droppedTotal >= 0
+                    ? ", getDroppedCount() = " + droppedTotal
+                    : pipeline.startsWith("disruptor")
+                        ? " (the disruptor appender drops when its ring buffer is full; it only"
+                            + " warns every 1000 drops)"
+                        : " (Logback AsyncAppender discards INFO silently at 80% full)");
     return row
         + check
-        + String.format("RESULT %s written_per_s %.0f%n", pipeline, writtenPerSecond);
+        + String.format(
+            "RESULT %s written_per_s %.0f writer_cpu_us_per_line %.3f caller_cpu_us_per_event %.3f%n",
+            pipeline, writtenPerSecond, writerMicrosPerLine, callerMicrosPerEvent);
   }
 }

@@ -3,6 +3,9 @@ package ai.lyss.benchmarks.logging;
 import ai.lyss.logging.LyssAsyncAppender;
 import ai.lyss.logging.LyssMarkers;
 import ch.qos.logback.classic.LoggerContext;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import org.slf4j.Logger;
  *
  * <pre>{@code
  * taskset -c 0 java -cp benchmarks/target/benchmarks.jar \
- *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|logstash-blocking
+ *     ai.lyss.benchmarks.logging.LogSaturationRun --pipeline lyss|logstash|lyss-audit|lyss-audit-wait|logstash-blocking|disruptor|disruptor-blocking
  * }</pre>
  */
 public final class LogSaturationRun {
@@ -32,8 +35,9 @@ public final class LogSaturationRun {
   /**
    * Runs one pipeline.
    *
-   * @param args {@code --pipeline lyss|logstash|lyss-audit|logstash-blocking} (required), {@code
-   *     --threads 4}, {@code --warmup 5}, {@code --measure 10}
+   * @param args {@code --pipeline
+   *     lyss|logstash|lyss-audit|lyss-audit-wait|logstash-blocking|disruptor|disruptor-blocking}
+   *     (required), {@code --threads 4}, {@code --warmup 5}, {@code --measure 10}
    */
   public static void main(String[] args) throws Exception {
     List<String> list = Arrays.asList(args);
@@ -41,17 +45,21 @@ public final class LogSaturationRun {
     int threads = Integer.parseInt(option(list, "--threads", "4"));
     long warmup = Long.parseLong(option(list, "--warmup", "5"));
     long measure = Long.parseLong(option(list, "--measure", "10"));
-    boolean audit = pipeline.equals("lyss-audit");
+    boolean audit = pipeline.startsWith("lyss-audit");
     Path dir = Files.createTempDirectory("lyss-log-saturation");
     Path file = dir.resolve("service.log");
     LoggerContext context =
         switch (pipeline) {
           case "lyss", "lyss-audit" -> LoggingPipelines.lyssFile(file);
+          case "lyss-audit-wait" -> LoggingPipelines.lyssFile(file, 1000);
           case "logstash" -> LoggingPipelines.logstashFile(file, false);
           case "logstash-blocking" -> LoggingPipelines.logstashFile(file, true);
+          case "disruptor" -> LoggingPipelines.disruptorFile(file, false);
+          case "disruptor-blocking" -> LoggingPipelines.disruptorFile(file, true);
           default ->
               throw new IllegalArgumentException(
-                  "--pipeline must be lyss, logstash, lyss-audit or logstash-blocking (was '"
+                  "--pipeline must be lyss, logstash, lyss-audit, lyss-audit-wait, logstash-blocking,"
+                      + " disruptor or disruptor-blocking (was '"
                       + pipeline
                       + "')");
         };
@@ -115,11 +123,42 @@ public final class LogSaturationRun {
   }
 
   /** The counters at one instant of the run. */
-  record Snapshot(long nanos, long accepted, long bytes, long dropped) {
+  record Snapshot(
+      long nanos,
+      long accepted,
+      long bytes,
+      long dropped,
+      long writerCpuNanos,
+      long callerCpuNanos) {
     static Snapshot take(LongAdder accepted, Path file, long dropped) throws Exception {
-      return new Snapshot(System.nanoTime(), accepted.sum(), Files.size(file), dropped);
+      return new Snapshot(
+          System.nanoTime(),
+          accepted.sum(),
+          Files.size(file),
+          dropped,
+          cpuNanos(WRITER_THREADS),
+          cpuNanos(List.of("caller-")));
+    }
+
+    /** CPU time of the live threads whose name starts with one of {@code prefixes}. */
+    private static long cpuNanos(List<String> prefixes) {
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long sum = 0;
+      for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+        if (info != null && prefixes.stream().anyMatch(info.getThreadName()::startsWith)) {
+          sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+        }
+      }
+      return sum;
     }
   }
+
+  /**
+   * Name prefixes of the pipelines' writer threads: Lyss, Logback's AsyncAppender and the disruptor
+   * appender.
+   */
+  static final List<String> WRITER_THREADS =
+      List.of("lyss-log-writer-", "AsyncAppender-Worker-", "logback-appender-");
 
   /** The caller threads' loop: one INFO event with 5 fields per iteration. */
   static final class SaturationLoad implements Runnable {

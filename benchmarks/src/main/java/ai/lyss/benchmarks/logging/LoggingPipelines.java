@@ -11,9 +11,11 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.util.Duration;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
+import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.MDC;
 
@@ -40,7 +42,7 @@ public final class LoggingPipelines {
    * @param sink where encoded events go
    */
   public static LoggerContext lyss(OutputStream sink) {
-    return lyss(stream(sink), QUEUE_SIZE);
+    return lyss(stream(sink), QUEUE_SIZE, -1);
   }
 
   /**
@@ -58,7 +60,19 @@ public final class LoggingPipelines {
    * @param file the log file
    */
   public static LoggerContext lyssFile(Path file) {
-    return lyss(file(file), 0);
+    return lyss(file(file), 0, -1);
+  }
+
+  /**
+   * Lyss with defaults into a file, except that AUDIT/SECURITY callers wait up to {@code
+   * maxWaitMillis} for queue room before their events are coalesced or spilled: with 1000 they wait
+   * for the writer, which measures its capacity like Logback's {@code discardingThreshold=0}.
+   *
+   * @param file the log file
+   * @param maxWaitMillis the appender's {@code maxWaitMillis}
+   */
+  public static LoggerContext lyssFile(Path file, long maxWaitMillis) {
+    return lyss(file(file), 0, maxWaitMillis);
   }
 
   /**
@@ -71,6 +85,29 @@ public final class LoggingPipelines {
    */
   public static LoggerContext logstashFile(Path file, boolean neverDiscard) {
     return logstash(file(file), 0, neverDiscard);
+  }
+
+  /**
+   * Lyss's encoder behind logstash-logback-encoder's {@link LoggingEventAsyncDisruptorAppender}
+   * (ring buffer 8192, its defaults) into a file: the candidate replacement of {@link
+   * LyssAsyncAppender}'s queue.
+   *
+   * @param file the log file
+   * @param neverDiscard {@code appendTimeout=-1}: callers wait for room instead of dropping
+   */
+  public static LoggerContext disruptorFile(Path file, boolean neverDiscard) {
+    LoggerContext context = newContext("disruptor");
+    LyssJsonEncoder encoder = lyssEncoder(context);
+    Disruptor async = new Disruptor();
+    async.setContext(context);
+    async.setName("DISRUPTOR");
+    if (neverDiscard) {
+      async.setAppendTimeout(Duration.buildByMilliseconds(-1));
+    }
+    async.addAppender(file(file).apply(context, encoder));
+    async.start();
+    root(context).addAppender(async);
+    return context;
   }
 
   /**
@@ -92,6 +129,9 @@ public final class LoggingPipelines {
     if (appender instanceof LyssAsyncAppender lyss) {
       return lyss.getPendingCount();
     }
+    if (appender instanceof Disruptor disruptor) {
+      return disruptor.pending();
+    }
     return ((AsyncAppender) appender).getNumberOfElementsInQueue();
   }
 
@@ -106,24 +146,32 @@ public final class LoggingPipelines {
     }
   }
 
-  /** {@code queueSize} 0 keeps the appender's default. */
-  private static LoggerContext lyss(Output output, int queueSize) {
+  /** {@code queueSize} 0 and {@code maxWaitMillis} -1 keep the appender's defaults. */
+  private static LoggerContext lyss(Output output, int queueSize, long maxWaitMillis) {
     LoggerContext context = newContext("lyss");
+    LyssJsonEncoder encoder = lyssEncoder(context);
+    LyssAsyncAppender async = new LyssAsyncAppender();
+    async.setContext(context);
+    if (queueSize > 0) {
+      async.setQueueSize(queueSize);
+    }
+    if (maxWaitMillis >= 0) {
+      async.setMaxWaitMillis(maxWaitMillis);
+    }
+    async.addAppender(output.apply(context, encoder));
+    async.start();
+    root(context).addAppender(async);
+    return context;
+  }
+
+  private static LyssJsonEncoder lyssEncoder(LoggerContext context) {
     LyssJsonEncoder encoder = new LyssJsonEncoder();
     encoder.setContext(context);
     encoder.setService("bench-service");
     encoder.setVersion("1.0.0");
     encoder.setRedaction(true);
     encoder.start();
-    LyssAsyncAppender async = new LyssAsyncAppender();
-    async.setContext(context);
-    if (queueSize > 0) {
-      async.setQueueSize(queueSize);
-    }
-    async.addAppender(output.apply(context, encoder));
-    async.start();
-    root(context).addAppender(async);
-    return context;
+    return encoder;
   }
 
   /** {@code queueSize} 0 keeps the appender's default. */
@@ -182,5 +230,13 @@ public final class LoggingPipelines {
       appender.start();
       return appender;
     };
+  }
+
+  /** The disruptor appender, with its queue length readable. */
+  private static final class Disruptor extends LoggingEventAsyncDisruptorAppender {
+    int pending() {
+      var ring = getDisruptor().getRingBuffer();
+      return (int) (ring.getBufferSize() - ring.remainingCapacity());
+    }
   }
 }

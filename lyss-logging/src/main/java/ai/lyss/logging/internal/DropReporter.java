@@ -24,9 +24,7 @@ public final class DropReporter {
   /** Field of the drop report: events dropped by this appender since it started. */
   public static final String DROPPED_TOTAL = "dropped_total";
 
-  private final LongAdder[] counts = {
-    new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()
-  };
+  private final LongAdder[] counts = DroppedEvents.newCounts();
   private final long intervalNanos;
   private long lastReportNanos = System.nanoTime();
   private long reportedTotal;
@@ -88,7 +86,7 @@ public final class DropReporter {
             "Dropped "
                 + since
                 + " log events because the log output could not keep up (AUDIT and SECURITY"
-                + " events are never dropped)",
+                + " events are not among them: they are held and written later)",
             null,
             null);
     event.addKeyValuePair(new KeyValuePair(DROPPED_EVENTS, since));

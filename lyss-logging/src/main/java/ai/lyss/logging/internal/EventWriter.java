@@ -208,7 +208,10 @@ public final class EventWriter {
     if (tier.stackTrace) {
       String stack;
       try {
-        stack = StackTraces.render(error);
+        stack =
+            error instanceof SpilledError spilled
+                ? spilled.stackTrace()
+                : StackTraces.render(error);
       } catch (RuntimeException e) {
         stack = error.getClassName() + ": <stack trace unavailable>";
       }

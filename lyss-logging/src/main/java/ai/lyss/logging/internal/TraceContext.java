@@ -16,7 +16,21 @@ public final class TraceContext {
    */
   private static final ThreadLocal<String @Nullable []> CAPTURED = new ThreadLocal<>();
 
+  /** Installed on a writer thread between events: "no span", without asking OpenTelemetry. */
+  private static final String[] NONE = new String[0];
+
   private TraceContext() {}
+
+  /**
+   * Marks the calling thread (an asynchronous appender's writer) as one that never has a span of
+   * its own: events without captured ids are written without asking OpenTelemetry for the current
+   * span, which cost 6 % of the writer's time.
+   */
+  public static void markWriterThread() {
+    if (AVAILABLE) {
+      CAPTURED.set(NONE);
+    }
+  }
 
   /**
    * The trace id and span id of the span current on this thread, or {@code null} when there is none
@@ -28,7 +42,7 @@ public final class TraceContext {
     }
     String[] captured = CAPTURED.get();
     if (captured != null) {
-      return captured;
+      return captured == NONE ? null : captured;
     }
     try {
       return OtelSpans.currentIds();
@@ -44,11 +58,16 @@ public final class TraceContext {
    * @param action what to run
    */
   public static void runWith(String[] ids, Runnable action) {
+    String[] previous = CAPTURED.get();
     CAPTURED.set(ids);
     try {
       action.run();
     } finally {
-      CAPTURED.remove();
+      if (previous == null) {
+        CAPTURED.remove();
+      } else {
+        CAPTURED.set(previous);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.NumberOutput;
 
 /**
  * Writes an arbitrary field value as JSON without ever failing the event: strings, numbers and
@@ -54,7 +55,11 @@ final class ValueWriter {
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       if (Double.isFinite(d)) {
-        g.writeNumber(d);
+        // Jackson's shortest-representation writer: Double.toString cost 8 % of the log writer.
+        g.writeNumber(
+            value instanceof Float f
+                ? NumberOutput.toString(f, true)
+                : NumberOutput.toString(d, true));
       } else {
         g.writeString(Double.toString(d));
       }
