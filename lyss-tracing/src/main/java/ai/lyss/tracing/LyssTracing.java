@@ -22,6 +22,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.List;
@@ -207,14 +208,28 @@ public final class LyssTracing implements AutoCloseable {
 
   private static SpanProcessor batch(
       LyssTracingBuilder b, SpanExporter exporter, SpanPipelineCounters counters) {
-    return BatchSpanProcessor.builder(exporter)
-        .setMaxQueueSize(b.maxQueueSize)
-        .setMaxExportBatchSize(Math.min(b.maxExportBatchSize, b.maxQueueSize))
-        .setScheduleDelay(b.scheduleDelay)
-        .setExporterTimeout(b.exportTimeout)
-        .setMeterProvider(counters::meterProvider)
-        .setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY)
-        .build();
+    BatchSpanProcessorBuilder builder =
+        BatchSpanProcessor.builder(exporter)
+            .setMaxQueueSize(b.maxQueueSize)
+            .setMaxExportBatchSize(Math.min(b.maxExportBatchSize, b.maxQueueSize))
+            .setScheduleDelay(b.scheduleDelay)
+            .setExporterTimeout(b.exportTimeout)
+            .setMeterProvider(counters.meterProvider());
+    legacyTelemetry(builder);
+    return builder.build();
+  }
+
+  /**
+   * Pins the processor's own metrics to the form {@link SpanPipelineCounters} reads. The setting
+   * exists from OpenTelemetry 1.5x on; before, that form is the only one, so its absence (the
+   * versions Spring Boot 3.5 manages) is fine.
+   */
+  private static void legacyTelemetry(BatchSpanProcessorBuilder builder) {
+    try {
+      builder.setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY);
+    } catch (NoSuchMethodError | NoClassDefFoundError olderOpenTelemetry) {
+      // legacy telemetry is all there is
+    }
   }
 
   /** The OpenTelemetry instance, for libraries that take one. */

@@ -98,19 +98,34 @@ public final class CountingSpanExporter implements SpanExporter {
     }
   }
 
-  /** The innermost cause, as {@code ConnectException: Connection refused}. */
+  /**
+   * The most telling cause, as {@code ConnectException: Connection refused}: the innermost one with
+   * a message, past OpenTelemetry's own wrapper; the outermost past the wrapper if none has one.
+   */
   static String reason(@Nullable Throwable error) {
     if (error == null) {
       return "no cause reported";
     }
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable chosen = null;
+    Throwable first = null;
+    int depth = 0;
+    for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t.getClass().getName().contains("FailedExportException")) {
+        continue;
+      }
+      if (first == null) {
+        first = t;
+      }
+      String message = t.getMessage();
+      if (message != null && !message.isBlank()) {
+        chosen = t;
+      }
     }
-    String message = root.getMessage();
+    Throwable shown = chosen != null ? chosen : first != null ? first : error;
+    String message = shown.getMessage();
     String text =
-        root.getClass().getSimpleName()
-            + (message == null || message.isBlank() ? "" : ": " + message);
+        shown.getClass().getSimpleName()
+            + (message == null || message.isBlank() ? "" : ": " + message.strip());
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 
