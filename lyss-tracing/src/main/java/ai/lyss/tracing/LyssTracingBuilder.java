@@ -142,7 +142,7 @@ public final class LyssTracingBuilder {
   }
 
   /**
-   * The HTTP client OTLP export sends with; default {@link OtlpSender#OKHTTP}. Also set by the JVM
+   * The HTTP client OTLP export sends with; default {@link OtlpSender#JDK}. Also set by the JVM
    * system property or environment variable {@code LYSS_OTLP_SENDER} ({@code okhttp} or {@code
    * jdk}). The chosen sender's artifact must be on the class path, else {@link #build()} fails
    * naming it.

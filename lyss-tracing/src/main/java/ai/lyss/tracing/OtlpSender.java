@@ -7,13 +7,14 @@ package ai.lyss.tracing;
 public enum OtlpSender {
   /**
    * OkHttp ({@code io.opentelemetry:opentelemetry-exporter-sender-okhttp}, which brings OkHttp,
-   * Okio and the Kotlin standard library); what the OpenTelemetry Java agent uses. The default: it
-   * allocates and costs less per export than {@link #JDK}, and it also speaks OTLP/gRPC.
+   * Okio and the Kotlin standard library; add it to use this sender); what the OpenTelemetry Java
+   * agent uses. Allocates less per export than {@link #JDK}; also speaks OTLP/gRPC.
    */
   OKHTTP("okhttp", "opentelemetry-exporter-sender-okhttp"),
   /**
    * The JDK's own {@code java.net.http.HttpClient} ({@code
-   * io.opentelemetry:opentelemetry-exporter-sender-jdk}): no third-party libraries, OTLP/HTTP only.
+   * io.opentelemetry:opentelemetry-exporter-sender-jdk}, which lyss-tracing brings): no third-party
+   * libraries, OTLP/HTTP only. The default.
    */
   JDK("jdk", "opentelemetry-exporter-sender-jdk");
 

@@ -35,26 +35,26 @@ class OtlpSenderTest {
   }
 
   @Test
-  void okHttpIsTheDefaultSender() throws Exception {
+  void theJdkHttpClientIsTheDefaultSender() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
-      assertThat(connectionHeaderOfOneExport(toReceiver(receiver), receiver)).isEqualTo(OKHTTP);
+      assertThat(connectionHeaderOfOneExport(toReceiver(receiver), receiver)).isEqualTo(JDK);
     }
   }
 
   @Test
-  void builderChoosesTheJdkSender() throws Exception {
+  void builderChoosesTheOkHttpSender() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
-      LyssTracingBuilder builder = toReceiver(receiver).otlpSender(OtlpSender.JDK);
-      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(JDK);
+      LyssTracingBuilder builder = toReceiver(receiver).otlpSender(OtlpSender.OKHTTP);
+      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(OKHTTP);
     }
   }
 
   @Test
-  void environmentVariableChoosesTheJdkSender() throws Exception {
+  void environmentVariableChoosesTheOkHttpSender() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       LyssTracingBuilder builder =
-          toReceiver(receiver).envLookup(Map.of("LYSS_OTLP_SENDER", "jdk")::get);
-      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(JDK);
+          toReceiver(receiver).envLookup(Map.of("LYSS_OTLP_SENDER", "okhttp")::get);
+      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(OKHTTP);
     }
   }
 
@@ -62,18 +62,18 @@ class OtlpSenderTest {
   void systemPropertyWinsOverTheEnvironmentVariable() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       LyssTracingBuilder builder =
-          toReceiver(receiver).envLookup(Map.of("LYSS_OTLP_SENDER", "okhttp")::get);
-      builder.systemPropertyLookup = Map.of("LYSS_OTLP_SENDER", "JDK")::get;
-      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(JDK);
+          toReceiver(receiver).envLookup(Map.of("LYSS_OTLP_SENDER", "jdk")::get);
+      builder.systemPropertyLookup = Map.of("LYSS_OTLP_SENDER", "OkHttp")::get;
+      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(OKHTTP);
     }
   }
 
   @Test
   void builderWinsOverTheSystemProperty() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
-      LyssTracingBuilder builder = toReceiver(receiver).otlpSender(OtlpSender.OKHTTP);
-      builder.systemPropertyLookup = Map.of("LYSS_OTLP_SENDER", "jdk")::get;
-      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(OKHTTP);
+      LyssTracingBuilder builder = toReceiver(receiver).otlpSender(OtlpSender.JDK);
+      builder.systemPropertyLookup = Map.of("LYSS_OTLP_SENDER", "okhttp")::get;
+      assertThat(connectionHeaderOfOneExport(builder, receiver)).isEqualTo(JDK);
     }
   }
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public final class SenderConfig {
 
   /** The sender used when nothing chooses one. */
-  public static final OtlpSender DEFAULT = OtlpSender.OKHTTP;
+  public static final OtlpSender DEFAULT = OtlpSender.JDK;
 
   private final OtlpSender sender;
   private final String source;
@@ -57,8 +57,8 @@ public final class SenderConfig {
         source
             + "="
             + value
-            + " is not a sender: use okhttp (the default) or jdk (the JDK's HttpClient, no"
-            + " third-party libraries)");
+            + " is not a sender: use jdk (the default: the JDK's HttpClient) or okhttp (add"
+            + " io.opentelemetry:opentelemetry-exporter-sender-okhttp)");
   }
 
   /** The chosen sender. */

@@ -34,13 +34,13 @@ class ExportersTest {
                     "http://127.0.0.1:4318/v1/traces",
                     Duration.ofSeconds(1),
                     Map.of(),
-                    OtlpSender.JDK,
+                    OtlpSender.OKHTTP,
                     "LYSS_OTLP_SENDER",
                     WITHOUT_SENDERS))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-jdk")
+        .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-okhttp")
         .hasMessageContaining("chosen by LYSS_OTLP_SENDER")
-        .hasMessageContaining("LYSS_OTLP_SENDER=okhttp");
+        .hasMessageContaining("LYSS_OTLP_SENDER=jdk");
   }
 
   @Test
@@ -52,11 +52,11 @@ class ExportersTest {
                     "http://127.0.0.1:4318/v1/traces",
                     Duration.ofSeconds(1),
                     Map.of(),
-                    OtlpSender.OKHTTP,
+                    OtlpSender.JDK,
                     "default, LYSS_OTLP_SENDER unset",
                     WITHOUT_SENDERS))
-        .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-okhttp")
+        .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-jdk")
         .hasMessageContaining("default")
-        .hasMessageContaining("LYSS_OTLP_SENDER=jdk");
+        .hasMessageContaining("LYSS_OTLP_SENDER=okhttp");
   }
 }
