@@ -13,7 +13,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,6 +93,12 @@ class ExportOutageTest {
           tracing.tracer().spanBuilder("lost").startSpan().end();
           return tracing.failedExports() >= exports;
         });
+  }
+
+  private static Duration timeClose(LyssTracing tracing) {
+    long start = System.nanoTime();
+    tracing.close();
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   private List<ILoggingEvent> at(Level level) {
@@ -179,74 +184,29 @@ class ExportOutageTest {
     failExports(tracing, 1);
     Await.until("the outage warning", () -> at(Level.WARN).size() == 1);
     tracing.tracer().spanBuilder("queued").startSpan().end();
-    long start = System.nanoTime();
-    tracing.close();
     // Known down: a 100 ms grace, not the 2 s close timeout. The margin is for a loaded machine.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(timeClose(tracing)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test
   void closeWithACollectorThatNeverAnswersIsQuickOnceAnExportTimedOut() throws Exception {
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                while (!blackHole.isClosed()) {
-                  try {
-                    held.add(blackHole.accept());
-                  } catch (IOException closed) {
-                    return;
-                  }
-                }
-              },
-              "black-hole-collector");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      LyssTracing tracing = toPort(blackHole.getLocalPort()).build();
+    try (BlackHoleCollector blackHole = new BlackHoleCollector()) {
+      LyssTracing tracing = toPort(blackHole.port()).build();
       failExports(tracing, 1);
       Await.until("the outage warning", () -> at(Level.WARN).size() == 1);
       tracing.tracer().spanBuilder("queued").startSpan().end();
-      long start = System.nanoTime();
-      tracing.close();
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-    } finally {
-      for (Socket s : held) {
-        s.close();
-      }
+      assertThat(timeClose(tracing)).isLessThan(Duration.ofSeconds(2));
     }
   }
 
   @Test
   void closeWithAnExportHangingInFlightWaitsAtMostTheDefaultTwoSeconds() throws Exception {
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                while (!blackHole.isClosed()) {
-                  try {
-                    held.add(blackHole.accept());
-                  } catch (IOException closed) {
-                    return;
-                  }
-                }
-              },
-              "black-hole-collector");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      LyssTracing tracing =
-          toPort(blackHole.getLocalPort()).exportTimeout(Duration.ofSeconds(30)).build();
+    try (BlackHoleCollector blackHole = new BlackHoleCollector()) {
+      LyssTracing tracing = toPort(blackHole.port()).exportTimeout(Duration.ofSeconds(30)).build();
       tracing.tracer().spanBuilder("stuck").startSpan().end();
-      Await.until("the collector holds a connection", () -> !held.isEmpty());
-      long start = System.nanoTime();
-      tracing.close();
+      Await.until("the collector holds a connection", blackHole::holdsAConnection);
       // The close timeout (2 s by default) bounds it; the margin is for a loaded machine.
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
-    } finally {
-      for (Socket s : held) {
-        s.close();
-      }
+      assertThat(timeClose(tracing)).isLessThan(Duration.ofMillis(2_500));
     }
   }
 }

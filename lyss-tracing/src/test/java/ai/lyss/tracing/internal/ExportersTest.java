@@ -25,18 +25,20 @@ class ExportersTest {
         }
       };
 
+  private static void withoutSenders(OtlpSender sender, String chosenBy) {
+    Exporters.otlp(
+        OtlpProtocol.HTTP_PROTOBUF,
+        "http://127.0.0.1:4318/v1/traces",
+        Duration.ofSeconds(1),
+        Map.of(),
+        sender,
+        chosenBy,
+        WITHOUT_SENDERS);
+  }
+
   @Test
   void missingSenderFailsNamingItsArtifactAndTheOtherSender() {
-    assertThatThrownBy(
-            () ->
-                Exporters.otlp(
-                    OtlpProtocol.HTTP_PROTOBUF,
-                    "http://127.0.0.1:4318/v1/traces",
-                    Duration.ofSeconds(1),
-                    Map.of(),
-                    OtlpSender.OKHTTP,
-                    "LYSS_OTLP_SENDER",
-                    WITHOUT_SENDERS))
+    assertThatThrownBy(() -> withoutSenders(OtlpSender.OKHTTP, "LYSS_OTLP_SENDER"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-okhttp")
         .hasMessageContaining("chosen by LYSS_OTLP_SENDER")
@@ -45,16 +47,7 @@ class ExportersTest {
 
   @Test
   void missingDefaultSenderSaysItIsTheDefault() {
-    assertThatThrownBy(
-            () ->
-                Exporters.otlp(
-                    OtlpProtocol.HTTP_PROTOBUF,
-                    "http://127.0.0.1:4318/v1/traces",
-                    Duration.ofSeconds(1),
-                    Map.of(),
-                    OtlpSender.JDK,
-                    "default, LYSS_OTLP_SENDER unset",
-                    WITHOUT_SENDERS))
+    assertThatThrownBy(() -> withoutSenders(OtlpSender.JDK, "default, LYSS_OTLP_SENDER unset"))
         .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-jdk")
         .hasMessageContaining("default")
         .hasMessageContaining("LYSS_OTLP_SENDER=okhttp");
