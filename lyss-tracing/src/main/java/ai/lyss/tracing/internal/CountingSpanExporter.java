@@ -100,7 +100,8 @@ public final class CountingSpanExporter implements SpanExporter {
 
   /**
    * The most telling cause, as {@code ConnectException: Connection refused}: the innermost one with
-   * a message, past OpenTelemetry's own wrapper; the outermost past the wrapper if none has one.
+   * a message, past wrappers (OpenTelemetry's own, and any whose message is its cause's); the
+   * outermost past the wrappers if none has one.
    */
   static String reason(@Nullable Throwable error) {
     if (error == null) {
@@ -110,7 +111,7 @@ public final class CountingSpanExporter implements SpanExporter {
     Throwable first = null;
     int depth = 0;
     for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
-      if (t.getClass().getName().contains("FailedExportException")) {
+      if (isWrapper(t)) {
         continue;
       }
       if (first == null) {
@@ -127,6 +128,13 @@ public final class CountingSpanExporter implements SpanExporter {
         shown.getClass().getSimpleName()
             + (message == null || message.isBlank() ? "" : ": " + message.strip());
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+  }
+
+  /** OpenTelemetry's own wrapper, or one whose message only repeats its cause's. */
+  private static boolean isWrapper(Throwable t) {
+    Throwable cause = t.getCause();
+    return t.getClass().getName().contains("FailedExportException")
+        || (cause != null && cause.toString().equals(t.getMessage()));
   }
 
   @Override

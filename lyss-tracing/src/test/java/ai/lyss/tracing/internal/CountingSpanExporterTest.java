@@ -140,6 +140,16 @@ class CountingSpanExporterTest {
   }
 
   @Test
+  void reasonLooksPastAWrapperThatOnlyRepeatsItsCause() {
+    ConnectException refused = new ConnectException();
+    Throwable olderJdkSender =
+        new FakeFailedExportException(
+            "java.io.UncheckedIOException: java.net.ConnectException",
+            new java.io.UncheckedIOException(refused));
+    assertThat(CountingSpanExporter.reason(olderJdkSender)).isEqualTo("ConnectException");
+  }
+
+  @Test
   void reasonWithoutMessagesNamesTheOutermostCause() {
     Throwable jdk =
         new FakeFailedExportException(
