@@ -35,6 +35,9 @@
 #   with one filter at a time (lyss-trc, lyss-log, lyss-met) on the bare endpoint,
 #   PREV_JAR=<benchmarks.jar of an earlier build> adds a variant lyss-prev (the same filters from
 #   that build) to every round, for a before/after comparison in one run.
+# Variant lyss-okhttp: lyss with spans sent by OpenTelemetry's OkHttp sender
+#   (-DLYSS_OTLP_SENDER=okhttp) instead of the default JDK HttpClient one, for comparing the two
+#   OTLP senders end to end; add it to ORDER to run it in every round.
 #   About 25 minutes with the defaults (32 with PREV_JAR).
 set -euo pipefail
 
@@ -197,6 +200,7 @@ run_named() {
     plain) run_variant "$work" "$round" plain plain ;;
     lyss) run_variant "$work" "$round" lyss lyss ;;
     lyss-prev) run_variant "$work" "$round" lyss-prev lyss ;;
+    lyss-okhttp) run_variant "$work" "$round" lyss-okhttp lyss -DLYSS_OTLP_SENDER=okhttp ;;
     agent) run_variant "$work" "$round" agent plain "-javaagent:$AGENT_JAR" ;;
     lyss-nostart) run_variant "$work" "$round" lyss-nostart lyss -DLYSS_LOG_REQUEST_STARTED=false ;;
     lyss-nolog) run_variant "$work" "$round" lyss-nolog lyss --filters tracing,metrics ;;

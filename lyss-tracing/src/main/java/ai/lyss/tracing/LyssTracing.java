@@ -7,11 +7,14 @@ import ai.lyss.tracing.internal.CountingSpanExporter;
 import ai.lyss.tracing.internal.EndpointConfig;
 import ai.lyss.tracing.internal.Exporters;
 import ai.lyss.tracing.internal.OtelEnvironment;
+import ai.lyss.tracing.internal.OtelExportLogFilter;
 import ai.lyss.tracing.internal.ResourceConfig;
 import ai.lyss.tracing.internal.SamplerConfig;
+import ai.lyss.tracing.internal.SenderConfig;
 import ai.lyss.tracing.internal.ServerSpanObserver;
 import ai.lyss.tracing.internal.SpanPipelineCounters;
 import ai.lyss.tracing.internal.TracedOperation;
+import ai.lyss.tracing.internal.TracingLog;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -21,8 +24,8 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -41,16 +44,23 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Spans go through bounded batch queues; spans dropped there and spans whose export failed are
- * counted ({@link #droppedSpans()}, {@link #exportFailedSpans()}). {@code close()} flushes and
- * shuts down within {@linkplain LyssTracingBuilder#closeTimeout(Duration) its bound} even when the
- * collector is unreachable.
+ * counted ({@link #droppedSpans()}, {@link #exportFailedSpans()}, {@link #failedExports()}). An
+ * outage of the collector is logged twice, a WARNING when exports start failing and an INFO when
+ * they succeed again, never per batch. {@code close()} flushes and shuts down within {@linkplain
+ * LyssTracingBuilder#closeTimeout(Duration) its bound} (2 s), at once when the collector is known
+ * to be down.
  */
 public final class LyssTracing implements AutoCloseable {
 
   /** The instrumentation scope of the spans lyss-tracing creates. */
   public static final String INSTRUMENTATION_NAME = "ai.lyss.tracing";
 
-  private static final System.Logger LOG = System.getLogger(LyssTracing.class.getName());
+  /** How long {@link #close()} still waits for a final flush when the collector is known down. */
+  public static final long CLOSE_GRACE_MILLIS = 100;
+
+  private static final Duration CLOSE_GRACE_WHEN_FAILING = Duration.ofMillis(CLOSE_GRACE_MILLIS);
+
+  private static final TracingLog LOG = TracingLog.of(LyssTracing.class);
   private static final Object GLOBAL_LOCK = new Object();
   private static @Nullable LyssTracing global;
 
@@ -58,6 +68,7 @@ public final class LyssTracing implements AutoCloseable {
   private final Tracer tracer;
   private final SpanPipelineCounters counters;
   private final Duration closeTimeout;
+  private final @Nullable CountingSpanExporter otlpExporter;
   private final boolean registeredGlobal;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -66,12 +77,14 @@ public final class LyssTracing implements AutoCloseable {
       OpenTelemetrySdk sdk,
       SpanPipelineCounters counters,
       Duration closeTimeout,
+      @Nullable CountingSpanExporter otlpExporter,
       boolean registeredGlobal,
       String description) {
     this.sdk = sdk;
     this.tracer = sdk.getTracer(INSTRUMENTATION_NAME);
     this.counters = counters;
     this.closeTimeout = closeTimeout;
+    this.otlpExporter = otlpExporter;
     this.registeredGlobal = registeredGlobal;
     this.description = description;
   }
@@ -101,21 +114,22 @@ public final class LyssTracing implements AutoCloseable {
     boolean otlp = b.otlpExport != null ? b.otlpExport : otlpFromEnv(env);
     String endpoint = EndpointConfig.resolve(b.endpoint, protocol, env);
     var headers = env.keyValues(OtelEnvironment.OTLP_HEADERS);
+    SenderConfig sender = SenderConfig.resolve(b.otlpSender, b.systemPropertyLookup, env);
 
     if (b.registerGlobal) {
       synchronized (GLOBAL_LOCK) {
         LyssTracing existing = global;
         if (existing != null && !existing.closed.get()) {
-          LOG.log(Level.INFO, "LyssTracing already started; returning the running instance");
+          LOG.info("LyssTracing already started; returning the running instance");
           return existing;
         }
         LyssTracing created =
-            create(b, resource, sampler, formats, protocol, otlp, endpoint, headers);
+            create(b, resource, sampler, formats, protocol, otlp, endpoint, headers, sender);
         global = created.registeredGlobal ? created : null;
         return created;
       }
     }
-    return create(b, resource, sampler, formats, protocol, otlp, endpoint, headers);
+    return create(b, resource, sampler, formats, protocol, otlp, endpoint, headers, sender);
   }
 
   private static LyssTracing create(
@@ -126,20 +140,24 @@ public final class LyssTracing implements AutoCloseable {
       OtlpProtocol protocol,
       boolean otlp,
       String endpoint,
-      java.util.Map<String, String> headers) {
+      java.util.Map<String, String> headers,
+      SenderConfig sender) {
     SpanPipelineCounters counters = new SpanPipelineCounters();
     SdkTracerProviderBuilder provider =
         SdkTracerProvider.builder().setResource(resource).setSampler(sampler);
+    CountingSpanExporter otlpExporter = null;
     if (otlp) {
-      provider.addSpanProcessor(
-          batch(
-              b,
-              new CountingSpanExporter(
-                  Exporters.otlp(protocol, endpoint, b.exportTimeout, headers), counters),
-              counters));
+      SpanExporter exporter =
+          Exporters.otlp(
+              protocol, endpoint, b.exportTimeout, headers, sender.sender(), sender.source());
+      OtelExportLogFilter.install();
+      otlpExporter = new CountingSpanExporter(exporter, counters, "OTLP export to " + endpoint);
+      provider.addSpanProcessor(batch(b, otlpExporter, counters));
     }
     for (SpanExporter exporter : b.spanExporters) {
-      provider.addSpanProcessor(batch(b, new CountingSpanExporter(exporter, counters), counters));
+      provider.addSpanProcessor(
+          batch(
+              b, new CountingSpanExporter(exporter, counters, "Export to " + exporter), counters));
     }
     for (SpanProcessor processor : b.spanProcessors) {
       provider.addSpanProcessor(processor);
@@ -152,10 +170,10 @@ public final class LyssTracing implements AutoCloseable {
     boolean registered = false;
     if (b.registerGlobal) {
       if (GlobalOpenTelemetry.isSet()) {
-        LOG.log(
-            Level.WARNING,
+        LOG.warn(
             "GlobalOpenTelemetry was already set (by an agent or other code); LyssTracing runs"
-                + " without registering globally. Use getOpenTelemetry() to reach it.");
+                + " without registering globally. Use getOpenTelemetry() to reach it.",
+            null);
       } else {
         GlobalOpenTelemetry.set(sdk);
         registered = true;
@@ -165,15 +183,17 @@ public final class LyssTracing implements AutoCloseable {
     String description =
         String.format(
             Locale.ROOT,
-            "LyssTracing{service=%s, otlp=%s, protocol=%s, endpoint=%s, sampler=%s, propagators=%s}",
+            "LyssTracing{service=%s, otlp=%s, protocol=%s, endpoint=%s, sender=%s, sampler=%s,"
+                + " propagators=%s}",
             resource.getAttribute(TracingAttributes.SERVICE_NAME),
             otlp,
             protocol.otelName(),
             endpoint,
+            otlp ? sender.sender().settingValue() : "none",
             sampler.getDescription(),
             formats);
-    LOG.log(Level.INFO, "Started " + description);
-    return new LyssTracing(sdk, counters, b.closeTimeout, registered, description);
+    LOG.info("Started " + description);
+    return new LyssTracing(sdk, counters, b.closeTimeout, otlpExporter, registered, description);
   }
 
   private static boolean otlpFromEnv(OtelEnvironment env) {
@@ -190,14 +210,28 @@ public final class LyssTracing implements AutoCloseable {
 
   private static SpanProcessor batch(
       LyssTracingBuilder b, SpanExporter exporter, SpanPipelineCounters counters) {
-    return BatchSpanProcessor.builder(exporter)
-        .setMaxQueueSize(b.maxQueueSize)
-        .setMaxExportBatchSize(Math.min(b.maxExportBatchSize, b.maxQueueSize))
-        .setScheduleDelay(b.scheduleDelay)
-        .setExporterTimeout(b.exportTimeout)
-        .setMeterProvider(counters::meterProvider)
-        .setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY)
-        .build();
+    BatchSpanProcessorBuilder builder =
+        BatchSpanProcessor.builder(exporter)
+            .setMaxQueueSize(b.maxQueueSize)
+            .setMaxExportBatchSize(Math.min(b.maxExportBatchSize, b.maxQueueSize))
+            .setScheduleDelay(b.scheduleDelay)
+            .setExporterTimeout(b.exportTimeout)
+            .setMeterProvider(counters.meterProvider());
+    legacyTelemetry(builder);
+    return builder.build();
+  }
+
+  /**
+   * Pins the processor's own metrics to the form {@link SpanPipelineCounters} reads. The setting
+   * exists from OpenTelemetry 1.5x on; before, that form is the only one, so its absence (the
+   * versions Spring Boot 3.5 manages) is fine.
+   */
+  private static void legacyTelemetry(BatchSpanProcessorBuilder builder) {
+    try {
+      builder.setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY);
+    } catch (NoSuchMethodError | NoClassDefFoundError olderOpenTelemetry) {
+      // legacy telemetry is all there is
+    }
   }
 
   /** The OpenTelemetry instance, for libraries that take one. */
@@ -289,9 +323,16 @@ public final class LyssTracing implements AutoCloseable {
     return counters.exportFailedSpans();
   }
 
+  /** Span export requests (batches) that failed, since start. */
+  public long failedExports() {
+    return counters.failedExports();
+  }
+
   /**
-   * Flushes queued spans and shuts down, waiting at most the close timeout; idempotent. Spans that
-   * could not be sent by then are abandoned so the service can stop.
+   * Flushes queued spans and shuts down, waiting at most the close timeout, and only {@value
+   * #CLOSE_GRACE_MILLIS} ms when the last OTLP export failed (the collector is down: the flush
+   * cannot succeed); idempotent. Spans that could not be sent by then are abandoned so the service
+   * can stop.
    */
   @Override
   public void close() {
@@ -304,9 +345,16 @@ public final class LyssTracing implements AutoCloseable {
       }
     }
     try {
-      sdk.getSdkTracerProvider().shutdown().join(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      Duration wait = closeTimeout;
+      CountingSpanExporter exporter = otlpExporter;
+      if (exporter != null
+          && exporter.isFailing()
+          && wait.compareTo(CLOSE_GRACE_WHEN_FAILING) > 0) {
+        wait = CLOSE_GRACE_WHEN_FAILING;
+      }
+      sdk.getSdkTracerProvider().shutdown().join(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "LyssTracing shutdown failed", e);
+      LOG.warn("LyssTracing shutdown failed", e);
     }
   }
 

@@ -30,9 +30,10 @@ public final class LyssTracingBuilder {
   @Nullable Double samplingRatio;
   @Nullable List<PropagationFormat> propagators;
   @Nullable Boolean otlpExport;
+  @Nullable OtlpSender otlpSender;
   boolean registerGlobal = true;
   Duration exportTimeout = Duration.ofSeconds(10);
-  Duration closeTimeout = Duration.ofSeconds(5);
+  Duration closeTimeout = Duration.ofSeconds(2);
   Duration scheduleDelay = Duration.ofSeconds(1);
   int maxQueueSize = 2048;
   int maxExportBatchSize = 512;
@@ -40,6 +41,7 @@ public final class LyssTracingBuilder {
   final List<SpanExporter> spanExporters = new ArrayList<>();
   final List<SpanProcessor> spanProcessors = new ArrayList<>();
   Function<String, @Nullable String> envLookup = System::getenv;
+  Function<String, @Nullable String> systemPropertyLookup = System::getProperty;
 
   LyssTracingBuilder() {}
 
@@ -140,6 +142,19 @@ public final class LyssTracingBuilder {
   }
 
   /**
+   * The HTTP client OTLP export sends with; default {@link OtlpSender#JDK}. Also set by the JVM
+   * system property or environment variable {@code LYSS_OTLP_SENDER} ({@code okhttp} or {@code
+   * jdk}). The chosen sender's artifact must be on the class path, else {@link #build()} fails
+   * naming it.
+   *
+   * @param sender the sender
+   */
+  public LyssTracingBuilder otlpSender(OtlpSender sender) {
+    this.otlpSender = requireNonNull(sender, "sender");
+    return this;
+  }
+
+  /**
    * Whether to install the instance as {@code GlobalOpenTelemetry}; default {@code true}. With
    * {@code false} the global instance is never touched.
    *
@@ -181,7 +196,8 @@ public final class LyssTracingBuilder {
   }
 
   /**
-   * Time {@link LyssTracing#close()} waits for the final flush; default 5 s.
+   * Time {@link LyssTracing#close()} waits for the final flush; default 2 s. When the last export
+   * failed (the collector is down) it waits at most {@value LyssTracing#CLOSE_GRACE_MILLIS} ms.
    *
    * @param timeout a positive duration
    */

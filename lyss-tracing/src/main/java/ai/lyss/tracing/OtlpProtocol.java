@@ -5,9 +5,9 @@ public enum OtlpProtocol {
   /** OTLP over HTTP with protobuf bodies, port 4318 by convention; the default. */
   HTTP_PROTOBUF("http/protobuf", 4318),
   /**
-   * OTLP over gRPC, port 4317 by convention. Needs a gRPC sender on the class path (for example
-   * {@code io.opentelemetry:opentelemetry-exporter-sender-okhttp}); lyss-tracing ships only the JDK
-   * HTTP sender.
+   * OTLP over gRPC, port 4317 by convention. Needs the OkHttp sender: {@code
+   * io.opentelemetry:opentelemetry-exporter-sender-okhttp} on the class path and {@link
+   * OtlpSender#OKHTTP} chosen; lyss-tracing ships only the JDK HTTP sender.
    */
   GRPC("grpc", 4317);
 

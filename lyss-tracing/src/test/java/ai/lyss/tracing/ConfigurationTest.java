@@ -96,7 +96,12 @@ class ConfigurationTest {
   @Test
   void grpcWithoutAGrpcSenderFailsWithTheFix() {
     assertThatThrownBy(
-            () -> base().protocol(OtlpProtocol.GRPC).endpoint("http://127.0.0.1:4317").build())
+            () ->
+                base()
+                    .protocol(OtlpProtocol.GRPC)
+                    .otlpSender(OtlpSender.JDK)
+                    .endpoint("http://127.0.0.1:4317")
+                    .build())
         .hasMessageContaining("opentelemetry-exporter-sender-okhttp");
   }
 

@@ -19,14 +19,22 @@ final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+  private final List<String> connectionHeaders = new CopyOnWriteArrayList<>();
 
   OtlpReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** A receiver on a given loopback port (0: any free one). */
+  OtlpReceiver(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
         "/v1/traces",
         exchange -> {
           try (InputStream body = exchange.getRequestBody()) {
             contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+            connectionHeaders.add(
+                String.valueOf(exchange.getRequestHeaders().getFirst("Connection")));
             requests.add(ExportTraceServiceRequest.parseFrom(body.readAllBytes()));
             byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
@@ -53,6 +61,14 @@ final class OtlpReceiver implements AutoCloseable {
 
   List<String> contentTypes() {
     return contentTypes;
+  }
+
+  /**
+   * The Connection header of each request: {@code Keep-Alive} from OkHttp, {@code Upgrade,
+   * HTTP2-Settings} from the JDK's HttpClient (it offers HTTP/2 on every plain-text request).
+   */
+  List<String> connectionHeaders() {
+    return connectionHeaders;
   }
 
   List<ResourceSpans> resourceSpans() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.lyss.tracing.LyssTracing;
 import ai.lyss.tracing.TracingAttributes;
+import ai.lyss.tracing.internal.HttpClientLifecycle;
 import ai.lyss.tracing.internal.SpanErrors;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +37,12 @@ import org.jspecify.annotations.Nullable;
  * tracing);}
  *
  * <p>{@code url.full} is recorded without user info and query string (they may hold secrets).
- * Responses with status 400 or more mark the span as an error.
+ * Responses with status 400 or more mark the span as an error. WebSockets are built by the wrapped
+ * client, untraced. On JDK 21 and later, {@code close()}, {@code shutdown()}, {@code
+ * shutdownNow()}, {@code awaitTermination(Duration)} and {@code isTerminated()} act on the wrapped
+ * client; on JDK 17, which has no such methods on {@code HttpClient}, they do nothing.
  */
-public final class TracingHttpClient extends HttpClient {
+public final class TracingHttpClient extends HttpClient implements AutoCloseable {
 
   private final HttpClient delegate;
   private final Tracer tracer;
@@ -206,6 +211,46 @@ public final class TracingHttpClient extends HttpClient {
   @Override
   public Optional<Executor> executor() {
     return delegate.executor();
+  }
+
+  @Override
+  public WebSocket.Builder newWebSocketBuilder() {
+    return delegate.newWebSocketBuilder();
+  }
+
+  // The five methods below override HttpClient's on JDK 21+ (same signatures; no @Override since
+  // this class compiles for 17, where they do not exist).
+
+  /** Starts an orderly shutdown of the wrapped client (JDK 21+; nothing on 17). */
+  public void shutdown() {
+    HttpClientLifecycle.JDK.shutdown(delegate);
+  }
+
+  /** Shuts the wrapped client down at once (JDK 21+; nothing on 17). */
+  public void shutdownNow() {
+    HttpClientLifecycle.JDK.shutdownNow(delegate);
+  }
+
+  /**
+   * Waits for the wrapped client to terminate (JDK 21+; {@code false} at once on 17).
+   *
+   * @param duration the longest wait
+   * @return whether the client terminated
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitTermination(Duration duration) throws InterruptedException {
+    return HttpClientLifecycle.JDK.awaitTermination(delegate, requireNonNull(duration, "duration"));
+  }
+
+  /** Whether the wrapped client has terminated (JDK 21+; always {@code false} on 17). */
+  public boolean isTerminated() {
+    return HttpClientLifecycle.JDK.isTerminated(delegate);
+  }
+
+  /** Closes the wrapped client, waiting for its exchanges to finish (JDK 21+; nothing on 17). */
+  @Override
+  public void close() {
+    HttpClientLifecycle.JDK.close(delegate);
   }
 
   @Override

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.lyss.tracing.OtlpProtocol;
 import ai.lyss.tracing.PropagationFormat;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +131,9 @@ public final class OtelEnvironment {
   }
 
   /**
-   * A {@code key=value,key=value} variable as an ordered map, values percent-decoded.
+   * A {@code key=value,key=value} variable as an ordered map, values percent-decoded (only {@code
+   * %XX}: a {@code +} stays a {@code +}, as the OpenTelemetry specification has it; form decoding
+   * would turn it into a space).
    *
    * @param name the variable
    */
@@ -151,9 +153,43 @@ public final class OtelEnvironment {
             name + " has an entry without key=value: '" + pair.strip() + "'");
       }
       result.put(
-          pair.substring(0, eq).strip(),
-          URLDecoder.decode(pair.substring(eq + 1).strip(), StandardCharsets.UTF_8));
+          pair.substring(0, eq).strip(), percentDecode(name, pair.substring(eq + 1).strip()));
     }
     return result;
+  }
+
+  /** {@code %XX} sequences as UTF-8 bytes; every other character as is. */
+  static String percentDecode(String variable, String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      bytes.reset();
+      while (i < value.length() && value.charAt(i) == '%') {
+        boolean complete = i + 2 < value.length();
+        int hi = complete ? Character.digit(value.charAt(i + 1), 16) : -1;
+        int lo = complete ? Character.digit(value.charAt(i + 2), 16) : -1;
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException(
+              variable
+                  + " has a malformed percent-escape at '"
+                  + value.substring(i, Math.min(value.length(), i + 3))
+                  + "': write a literal % as %25");
+        }
+        bytes.write(hi * 16 + lo);
+        i += 3;
+      }
+      out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+    }
+    return out.toString();
   }
 }

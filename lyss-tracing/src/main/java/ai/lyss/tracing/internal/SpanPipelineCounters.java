@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts what the span pipeline loses: spans the batch processor dropped because its queue was full
  * (read from the processor's own instrumentation through a private, pull-only meter provider) and
- * spans whose export failed.
+ * spans and export requests that failed.
  */
 public final class SpanPipelineCounters {
 
@@ -29,6 +29,7 @@ public final class SpanPipelineCounters {
   private final SdkMeterProvider meterProvider =
       SdkMeterProvider.builder().registerMetricReader(reader).build();
   private final LongAdder exportFailed = new LongAdder();
+  private final LongAdder failedExports = new LongAdder();
 
   /** The meter provider to give the batch span processors. */
   public MeterProvider meterProvider() {
@@ -57,8 +58,14 @@ public final class SpanPipelineCounters {
     return exportFailed.sum();
   }
 
+  /** Export requests (batches) that failed, since start. */
+  public long failedExports() {
+    return failedExports.sum();
+  }
+
   void addExportFailed(int spans) {
     exportFailed.add(spans);
+    failedExports.increment();
   }
 
   private static final class PullReader implements MetricReader {

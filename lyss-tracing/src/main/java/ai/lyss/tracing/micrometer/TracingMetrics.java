@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *     <td>spans dropped because a batch queue was full</td></tr>
  * <tr><td>{@value #SPANS_EXPORT_FAILED}</td><td>{@code lyss_tracing_spans_export_failed_total}</td>
  *     <td>spans whose export failed</td></tr>
+ * <tr><td>{@value #EXPORTS_FAILED}</td><td>{@code lyss_tracing_exports_failed_total}</td>
+ *     <td>export requests (batches) that failed</td></tr>
  * </table>
  */
 public final class TracingMetrics implements MeterBinder {
@@ -27,6 +29,9 @@ public final class TracingMetrics implements MeterBinder {
 
   /** Micrometer name of the failed-export counter. */
   public static final String SPANS_EXPORT_FAILED = "lyss.tracing.spans.export.failed";
+
+  /** Micrometer name of the failed export requests counter. */
+  public static final String EXPORTS_FAILED = "lyss.tracing.exports.failed";
 
   private final LyssTracing tracing;
 
@@ -46,6 +51,9 @@ public final class TracingMetrics implements MeterBinder {
         .register(registry);
     FunctionCounter.builder(SPANS_EXPORT_FAILED, tracing, LyssTracing::exportFailedSpans)
         .description("Spans whose OTLP export failed (collector unreachable, slow or refusing)")
+        .register(registry);
+    FunctionCounter.builder(EXPORTS_FAILED, tracing, LyssTracing::failedExports)
+        .description("Span export requests (batches) that failed")
         .register(registry);
   }
 }
