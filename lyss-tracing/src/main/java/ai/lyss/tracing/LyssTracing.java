@@ -8,6 +8,7 @@ import ai.lyss.tracing.internal.EndpointConfig;
 import ai.lyss.tracing.internal.Exporters;
 import ai.lyss.tracing.internal.OtelEnvironment;
 import ai.lyss.tracing.internal.OtelExportLogFilter;
+import ai.lyss.tracing.internal.RedactingSpanExporter;
 import ai.lyss.tracing.internal.ResourceConfig;
 import ai.lyss.tracing.internal.SamplerConfig;
 import ai.lyss.tracing.internal.SenderConfig;
@@ -151,13 +152,16 @@ public final class LyssTracing implements AutoCloseable {
           Exporters.otlp(
               protocol, endpoint, b.exportTimeout, headers, sender.sender(), sender.source());
       OtelExportLogFilter.install();
-      otlpExporter = new CountingSpanExporter(exporter, counters, "OTLP export to " + endpoint);
+      otlpExporter =
+          new CountingSpanExporter(redacting(b, exporter), counters, "OTLP export to " + endpoint);
       provider.addSpanProcessor(batch(b, otlpExporter, counters));
     }
     for (SpanExporter exporter : b.spanExporters) {
       provider.addSpanProcessor(
           batch(
-              b, new CountingSpanExporter(exporter, counters, "Export to " + exporter), counters));
+              b,
+              new CountingSpanExporter(redacting(b, exporter), counters, "Export to " + exporter),
+              counters));
     }
     for (SpanProcessor processor : b.spanProcessors) {
       provider.addSpanProcessor(processor);
@@ -206,6 +210,10 @@ public final class LyssTracing implements AutoCloseable {
     }
     throw new IllegalArgumentException(
         OtelEnvironment.TRACES_EXPORTER + "=" + value + " is not supported: use otlp or none");
+  }
+
+  private static SpanExporter redacting(LyssTracingBuilder b, SpanExporter exporter) {
+    return b.redactExportedSpans ? new RedactingSpanExporter(exporter) : exporter;
   }
 
   private static SpanProcessor batch(

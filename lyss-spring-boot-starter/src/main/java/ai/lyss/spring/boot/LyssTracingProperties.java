@@ -44,7 +44,7 @@ public final class LyssTracingProperties {
   private Duration exportTimeout = Duration.ofSeconds(10);
 
   /** Time the shutdown waits for the final flush. */
-  private Duration closeTimeout = Duration.ofSeconds(5);
+  private Duration closeTimeout = Duration.ofSeconds(2);
 
   /** Whether outgoing RestClient and java.net.http.HttpClient calls carry the trace context. */
   private boolean clientPropagation = true;

@@ -2,6 +2,7 @@ package ai.lyss.tracing.http;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.core.Redactor;
 import ai.lyss.tracing.LyssTracing;
 import ai.lyss.tracing.TracingAttributes;
 import ai.lyss.tracing.internal.HttpClientLifecycle;
@@ -43,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * client; on JDK 17, which has no such methods on {@code HttpClient}, they do nothing.
  */
 public final class TracingHttpClient extends HttpClient implements AutoCloseable {
+
+  private static final Redactor REDACTOR = Redactor.defaults();
 
   private final HttpClient delegate;
   private final Tracer tracer;
@@ -120,7 +123,7 @@ public final class TracingHttpClient extends HttpClient implements AutoCloseable
             .spanBuilder(request.method())
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute(TracingAttributes.HTTP_REQUEST_METHOD, request.method())
-            .setAttribute(TracingAttributes.URL_FULL, safeUrl(uri));
+            .setAttribute(TracingAttributes.URL_FULL, REDACTOR.redactUrlPath(safeUrl(uri)));
     if (uri.getHost() != null) {
       builder.setAttribute(TracingAttributes.SERVER_ADDRESS, uri.getHost());
     }

@@ -1,10 +1,12 @@
 package ai.lyss.monitoring.search;
 
+import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import ai.lyss.logging.Fields;
 import ai.lyss.logging.LyssJsonEncoder;
+import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.Severity;
 import ai.lyss.logging.StructuredLogger;
-import ai.lyss.logging.jdkhttp.RequestLoggingFilter;
 import ai.lyss.tracing.jdbc.TracingDataSource;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -120,7 +122,8 @@ public final class LibraryLines {
               exchange.close();
             })
         .getFilters()
-        .add(RequestLoggingFilter.create());
+        .add(
+            new LyssHttpFilter(HttpPipeline.builder().observer(RequestLogging.observer()).build()));
     server.start();
     try {
       HttpClient client = HttpClient.newHttpClient();
