@@ -26,7 +26,8 @@
 # compilation, not steady state.
 # CPU per request is also split by thread group (request threads, log writer, span export, GC,
 # JIT, other; benchmarks/e2e/threads.py reads /proc/<pid>/task/*/stat around the measured run).
-# Settings (environment): ROUNDS=3, NOSTART=1 (default) adds the variant lyss-nostart (Lyss
+# Settings (environment): ROUNDS=3, EXTRA_VARIANTS (e.g. "lyss-okhttp") adds named variants to
+#   every round, NOSTART=1 (default) adds the variant lyss-nostart (Lyss
 #   with LYSS_LOG_REQUEST_STARTED=false: one request line instead of two) to every round, WORKS="0 100", WARMUP=60 DURATION=20 (seconds),
 #   WRK_THREADS=1, WRK_CONNECTIONS=16, PORT=18080, SINK_PORT=4318, AGENT_JAR=<path> (else
 #   fetched with mvn dependency:copy), OUT=benchmarks/results/e2e.txt,
@@ -214,6 +215,9 @@ ORDER=(plain lyss agent)
 if [[ "${NOSTART:-1}" == "1" ]]; then
   ORDER+=(lyss-nostart)
 fi
+# EXTRA_VARIANTS="lyss-okhttp ..." adds more named variants to every round.
+# shellcheck disable=SC2206
+ORDER+=(${EXTRA_VARIANTS:-})
 if [[ -n "${PREV_JAR:-}" ]]; then
   [[ -f "$PREV_JAR" ]] || { echo "run.sh: PREV_JAR $PREV_JAR missing" >&2; exit 2; }
   ORDER+=(lyss-prev)
