@@ -8,7 +8,8 @@
 Groups by thread name (/proc/<pid>/task/<tid>/comm, 15 characters at most):
   request   Jetty's request threads (qtp...)
   log       the Lyss log writer (lyss-log-writer...) and Logback/logstash async workers
-  export    span export: BatchSpanProcessor worker, OkHttp and JDK HttpClient threads
+  export    span export: BatchSpanProcessor worker, OkHttp and JDK HttpClient threads, and the
+            JDK sender's executor (jdkhttp-executor-N; counted as "other" before 2026-11-30)
   gc        G1/GC threads
   jit       C1/C2 compiler threads
   other     everything else (VM thread, selector, timers, agent housekeeping)
@@ -24,7 +25,8 @@ def group(name):
         return "request"
     if n.startswith("lyss-log") or "asyncappender" in n or "logback" in n or "disruptor" in n:
         return "log"
-    if "batchspan" in n or "okhttp" in n or n.startswith("httpclient") or "exporter" in n:
+    if ("batchspan" in n or "okhttp" in n or n.startswith("httpclient") or "exporter" in n
+            or n.startswith("jdkhttp")):
         return "export"
     if n.startswith("gc ") or n.startswith("g1 ") or "gc thread" in n:
         return "gc"
