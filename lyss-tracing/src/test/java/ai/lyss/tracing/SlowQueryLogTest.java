@@ -3,6 +3,7 @@ package ai.lyss.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lyss.testing.SlowStatements;
 import ai.lyss.tracing.jdbc.TracingDataSource;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -38,19 +39,13 @@ public class SlowQueryLogTest {
       (Logger) LoggerFactory.getLogger("ai.lyss.tracing.jdbc.SlowQuery");
   private JdbcDataSource h2;
 
-  /** Called by the database through {@code SLEEP_MS(n)}: makes a statement take n ms. */
-  public static int sleep(int millis) throws InterruptedException {
-    Thread.sleep(millis);
-    return 0;
-  }
-
   @BeforeEach
   void setUp() throws Exception {
     h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:slow_query_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     try (Connection c = h2.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("CREATE ALIAS SLEEP_MS FOR 'ai.lyss.tracing.SlowQueryLogTest.sleep'");
+      s.execute(SlowStatements.H2_ALIAS);
       s.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
       s.execute("INSERT INTO users VALUES (1, 'alice@example.com')");
     }

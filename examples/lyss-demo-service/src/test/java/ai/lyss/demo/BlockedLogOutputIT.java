@@ -88,17 +88,22 @@ class BlockedLogOutputIT {
     }
 
     AtomicInteger refused = new AtomicInteger();
+    CountDownLatch floodDone = new CountDownLatch(CLIENT_THREADS);
     List<Future<?>> flood = new ArrayList<>();
     for (int t = 0; t < CLIENT_THREADS; t++) {
       flood.add(
           threads.submit(
               () -> {
-                for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
-                  HttpResponse<String> response =
-                      send("POST", "/v1/chat/completions", CHAT_BODY, "X-Tenant-ID", "flooder");
-                  if (response.statusCode() == 429) {
-                    refused.incrementAndGet();
+                try {
+                  for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
+                    HttpResponse<String> response =
+                        send("POST", "/v1/chat/completions", CHAT_BODY, "X-Tenant-ID", "flooder");
+                    if (response.statusCode() == 429) {
+                      refused.incrementAndGet();
+                    }
                   }
+                } finally {
+                  floodDone.countDown();
                 }
                 return null;
               }));
@@ -108,11 +113,11 @@ class BlockedLogOutputIT {
     Future<?> probe =
         threads.submit(
             () -> {
-              while (!flood.stream().allMatch(Future::isDone)) {
+              // Probe every 20 ms until every flooding client has finished.
+              do {
                 live.add(timed("/health/live"));
                 metrics.add(timed("/metrics"));
-                Thread.sleep(20); // probe interval
-              }
+              } while (!floodDone.await(20, TimeUnit.MILLISECONDS));
               return null;
             });
     for (Future<?> client : flood) {

@@ -133,9 +133,4 @@ public final class ActiveRequest {
     }
     return end(outcome, status, error, responseBytes);
   }
-
-  /** Whether {@link #end} has run. */
-  public boolean ended() {
-    return ended.get();
-  }
 }

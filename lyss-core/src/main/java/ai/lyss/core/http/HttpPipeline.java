@@ -54,11 +54,6 @@ public final class HttpPipeline {
     return new Builder();
   }
 
-  /** The observers, in the order they start. */
-  public List<HttpObserver> observers() {
-    return List.of(observers);
-  }
-
   /**
    * Starts observing a request: resolves its request id and tenant, then starts every observer in
    * stage order (each leaves its context current on this thread). Never throws.

@@ -47,11 +47,6 @@ public final class LyssServletFilter implements Filter {
     this.pipeline = requireNonNull(pipeline, "pipeline");
   }
 
-  /** The pipeline this filter drives. */
-  public HttpPipeline pipeline() {
-    return pipeline;
-  }
-
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {

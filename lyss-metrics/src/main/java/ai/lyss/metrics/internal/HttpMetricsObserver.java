@@ -5,7 +5,6 @@ import ai.lyss.core.http.HttpObserver;
 import ai.lyss.core.http.ObservedRequest;
 import ai.lyss.core.http.Outcome;
 import ai.lyss.metrics.LyssMetrics;
-import org.jspecify.annotations.Nullable;
 
 /**
  * lyss-metrics' part of the request pipeline: {@code http_requests_total} and {@code
@@ -59,14 +58,10 @@ public final class HttpMetricsObserver implements HttpObserver {
       int status = request.status();
       Throwable error = request.error();
       if (request.outcome() == Outcome.FAILED && status == 500 && error != null) {
-        status = mapped(error);
+        status = MonitoredCalls.statusOf(metrics, error); // the service's StatusMapper
       }
       RequestRecording.record(
           metrics, request, request.admittedTenant(), scope, status, request.startNanos());
-    }
-
-    private int mapped(@Nullable Throwable error) {
-      return error == null ? 500 : MonitoredCalls.statusOf(metrics, error);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.spring.boot.autoconfigure.LyssTracingAutoConfiguration;
 import ai.lyss.spring.boot.internal.DataSourceTracingPostProcessor;
+import ai.lyss.testing.SlowStatements;
 import ai.lyss.tracing.jdbc.TracingDataSource;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -36,12 +37,6 @@ public class DataSourceTracingTest {
   private final Capture slowQueries = new Capture();
   private final Logger slowQueryLogger =
       (Logger) LoggerFactory.getLogger("ai.lyss.tracing.jdbc.SlowQuery");
-
-  /** Called by H2 as {@code SLEEP_MS(n)}: makes a statement take n ms. */
-  public static int sleep(int millis) throws InterruptedException {
-    Thread.sleep(millis);
-    return 0;
-  }
 
   @BeforeEach
   void setUp() {
@@ -102,7 +97,7 @@ public class DataSourceTracingTest {
               DataSource db = context.getBean(DataSource.class);
               try (Connection c = db.getConnection();
                   Statement s = c.createStatement()) {
-                s.execute("CREATE ALIAS SLEEP_MS FOR '" + getClass().getName() + ".sleep'");
+                s.execute(SlowStatements.H2_ALIAS);
               }
 
               slowQueries.events.clear(); // the alias's first use may itself be slow

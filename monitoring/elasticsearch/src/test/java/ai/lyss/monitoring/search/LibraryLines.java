@@ -7,6 +7,7 @@ import ai.lyss.logging.LyssJsonEncoder;
 import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.Severity;
 import ai.lyss.logging.StructuredLogger;
+import ai.lyss.testing.SlowStatements;
 import ai.lyss.tracing.jdbc.TracingDataSource;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -40,12 +41,6 @@ import org.slf4j.MDC;
 public final class LibraryLines {
 
   private LibraryLines() {}
-
-  /** Called by H2 through {@code SLEEP_MS(n)}, so the slow-query log sees a real slow statement. */
-  public static int sleep(int millis) throws InterruptedException {
-    Thread.sleep(millis);
-    return 0;
-  }
 
   /** Writes one of each kind of line the platform's queries care about. */
   static List<String> produce() throws Exception {
@@ -96,9 +91,7 @@ public final class LibraryLines {
     h2.setURL("jdbc:h2:mem:conversations;DB_CLOSE_DELAY=-1");
     try (Connection c = h2.getConnection();
         Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE ALIAS IF NOT EXISTS SLEEP_MS FOR"
-              + " 'ai.lyss.monitoring.search.LibraryLines.sleep'");
+      s.execute(SlowStatements.H2_ALIAS);
     }
     DataSource db = TracingDataSource.wrap(h2, OpenTelemetry.noop());
     try (Connection c = db.getConnection();
