@@ -74,6 +74,7 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
   private int heldEvents = 1024;
   private String spillFile = "";
   private long spillMaxBytes = 64L * 1024 * 1024;
+  private boolean globalRegistryMetrics = true;
   private final AtomicInteger keptQueued = new AtomicInteger();
   private @Nullable AuditOverflow overflow;
   private @Nullable EventQueue queue;
@@ -130,6 +131,19 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
    */
   public void setLingerMillis(long millis) {
     this.lingerMillis = millis;
+  }
+
+  /**
+   * Whether the drop counters ({@code ai.lyss.logging.micrometer.LoggingMetrics}) are bound to
+   * Micrometer's global registry once the first event is written, when Micrometer is present;
+   * default {@code true}. A framework that binds them to its own registry (the Spring Boot starter
+   * does) turns this off: a registry joining the global composite after meters were registered
+   * there makes Micrometer print a warning.
+   *
+   * @param bind whether to bind to {@code Metrics.globalRegistry}
+   */
+  public void setGlobalRegistryMetrics(boolean bind) {
+    this.globalRegistryMetrics = bind;
   }
 
   /**
@@ -371,7 +385,7 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     LoggerContext loggerContext = (LoggerContext) getContext();
     long lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
     List<Object> batch = new ArrayList<>(MAX_BATCH);
-    boolean metricsBound = false;
+    boolean metricsBound = !globalRegistryMetrics;
     while (running || !q.isEmpty() || held.active()) {
       try {
         int taken = q.drainTo(batch, MAX_BATCH);

@@ -36,6 +36,9 @@ public final class LyssMetricsProperties {
   /** Path of the Prometheus exposition servlet. */
   private String endpointPath = "/metrics";
 
+  /** Whether active_connections is reported for every HikariCP DataSource bean (from its pool). */
+  private boolean poolConnections = true;
+
   /** Whether the enabled flag is on (default {@code true}). */
   public boolean isEnabled() {
     return enabled;
@@ -105,6 +108,20 @@ public final class LyssMetricsProperties {
    */
   public void setGroupUnmatchedNotFound(boolean group) {
     this.groupUnmatchedNotFound = group;
+  }
+
+  /** Whether {@code active_connections} is reported for HikariCP pools (default {@code true}). */
+  public boolean isPoolConnections() {
+    return poolConnections;
+  }
+
+  /**
+   * Sets whether {@code active_connections} is reported for HikariCP data sources.
+   *
+   * @param poolConnections the flag
+   */
+  public void setPoolConnections(boolean poolConnections) {
+    this.poolConnections = poolConnections;
   }
 
   /** Whether the starter serves the exposition itself. */

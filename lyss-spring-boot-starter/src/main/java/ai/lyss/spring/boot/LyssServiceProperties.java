@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who the service is, for the {@code service}/{@code version} log fields and the {@code service.*}
- * span resource ({@code lyss.service.*}). Unset values fall back to {@code spring.application.name}
- * and the {@code LYSS_SERVICE_NAME}, {@code LYSS_SERVICE_VERSION} and {@code LYSS_ENVIRONMENT}
- * variables.
+ * span resource ({@code lyss.service.*}). {@code OTEL_SERVICE_NAME} wins over the name; unset
+ * values fall back to {@code spring.application.name} and the jar's build-info (name and version),
+ * and to the {@code LYSS_ENVIRONMENT} variable.
  */
 @ConfigurationProperties(LyssServiceProperties.PREFIX)
 public final class LyssServiceProperties {
@@ -15,10 +15,13 @@ public final class LyssServiceProperties {
   /** The property prefix. */
   public static final String PREFIX = "lyss.service";
 
-  /** Service name; defaults to spring.application.name, then LYSS_SERVICE_NAME. */
+  /**
+   * Service name (also LYSS_SERVICE_NAME); OTEL_SERVICE_NAME wins over it; defaults to
+   * spring.application.name, then the build-info name, then unknown_service:java.
+   */
   private @Nullable String name;
 
-  /** Service version; defaults to LYSS_SERVICE_VERSION. */
+  /** Service version (also LYSS_SERVICE_VERSION); defaults to the build-info version. */
   private @Nullable String version;
 
   /** Deployment environment (for example production); defaults to LYSS_ENVIRONMENT. */

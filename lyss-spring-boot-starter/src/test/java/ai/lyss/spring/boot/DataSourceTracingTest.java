@@ -2,6 +2,7 @@ package ai.lyss.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.spring.boot.autoconfigure.LyssServiceAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssTracingAutoConfiguration;
 import ai.lyss.spring.boot.internal.DataSourceTracingPostProcessor;
 import ai.lyss.testing.SlowStatements;
@@ -52,7 +53,9 @@ public class DataSourceTracingTest {
 
   private ApplicationContextRunner runner() {
     return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(LyssTracingAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                LyssServiceAutoConfiguration.class, LyssTracingAutoConfiguration.class))
         .withPropertyValues(
             "spring.application.name=jdbc-test",
             "lyss.tracing.otlp-export=false",

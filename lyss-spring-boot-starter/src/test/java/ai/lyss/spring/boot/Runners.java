@@ -5,6 +5,7 @@ import ai.lyss.spring.boot.autoconfigure.LyssHttpPipelineAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssLoggingAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssMetricsAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssRouteTemplateAutoConfiguration;
+import ai.lyss.spring.boot.autoconfigure.LyssServiceAutoConfiguration;
 import ai.lyss.spring.boot.autoconfigure.LyssTracingAutoConfiguration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ final class Runners {
     return new WebApplicationContextRunner()
         .withConfiguration(
             AutoConfigurations.of(
+                LyssServiceAutoConfiguration.class,
                 LyssRouteTemplateAutoConfiguration.class,
                 LyssMetricsAutoConfiguration.class,
                 LyssLoggingAutoConfiguration.class,

@@ -47,7 +47,10 @@ public final class ResourceConfig {
     }
     Resource resource = Resource.getDefault().merge(Resource.create(attributes.build()));
     String name = resource.getAttribute(TracingAttributes.SERVICE_NAME);
-    if (name == null || name.isBlank() || name.startsWith("unknown_service")) {
+    // An explicit name is the caller's choice, even OpenTelemetry's unknown_service:java (the
+    // Spring starter's last resort, announced with a warning); only the SDK default is refused.
+    boolean explicit = serviceName != null && !serviceName.isBlank();
+    if (name == null || name.isBlank() || (!explicit && name.startsWith("unknown_service"))) {
       throw new IllegalArgumentException(
           "serviceName is empty: call LyssTracing.builder().serviceName(\"my-service\") or set "
               + OtelEnvironment.SERVICE_NAME);

@@ -3,6 +3,7 @@ package ai.lyss.spring.boot.autoconfigure;
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
+import ai.lyss.logging.micrometer.LoggingMetrics;
 import ai.lyss.spring.boot.LyssLoggingProperties;
 import ai.lyss.spring.boot.LyssServiceProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +28,20 @@ public final class LyssLoggingAutoConfiguration {
 
   /** Created by Spring. */
   public LyssLoggingAutoConfiguration() {}
+
+  /**
+   * The appender's drop counters on the application's registries (Boot binds {@code MeterBinder}
+   * beans), never on Micrometer's global registry.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  static final class MicrometerConfiguration {
+
+    @Bean
+    LoggingMetrics lyssLoggingMetrics() {
+      return LoggingMetrics.create();
+    }
+  }
 
   /** Request logging, the logging part of the request pipeline. */
   @Configuration(proxyBeanMethods = false)

@@ -6,7 +6,10 @@ import ai.lyss.metrics.LyssMetricsBuilder;
 import ai.lyss.metrics.aspectj.MonitorApiAspect;
 import ai.lyss.metrics.servlet.PrometheusServlet;
 import ai.lyss.spring.boot.LyssMetricsProperties;
+import ai.lyss.spring.boot.internal.PoolConnectionGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,11 +46,15 @@ public final class LyssMetricsAutoConfiguration {
    *
    * @param properties the {@code lyss.metrics.*} settings
    * @param registry Boot's registry, if any
+   * @param binders the {@code MeterBinder} beans, bound here when the Lyss registry is the only one
+   *     (Boot binds them to its own registries)
    */
   @Bean
   @ConditionalOnMissingBean
   public LyssMetrics lyssMetrics(
-      LyssMetricsProperties properties, ObjectProvider<MeterRegistry> registry) {
+      LyssMetricsProperties properties,
+      ObjectProvider<MeterRegistry> registry,
+      ObjectProvider<MeterBinder> binders) {
     LyssMetricsBuilder builder =
         LyssMetrics.builder()
             .maxTenantsPerMetric(properties.getMaxTenantsPerMetric())
@@ -56,9 +63,11 @@ public final class LyssMetricsAutoConfiguration {
             .groupUnmatchedNotFound(properties.isGroupUnmatchedNotFound());
     MeterRegistry meterRegistry = registry.getIfUnique();
     if (meterRegistry != null) {
-      builder.registry(meterRegistry);
+      return builder.registry(meterRegistry).build();
     }
-    return builder.build();
+    LyssMetrics metrics = builder.build();
+    binders.orderedStream().forEach(binder -> binder.bindTo(metrics.registry()));
+    return metrics;
   }
 
   /** {@code @MonitorApi} through Spring AOP, when AspectJ's annotations are on the class path. */
@@ -70,6 +79,19 @@ public final class LyssMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     MonitorApiAspect lyssMonitorApiAspect(LyssMetrics metrics) {
       return new MonitorApiAspect(metrics);
+    }
+  }
+
+  /** {@code active_connections} of every HikariCP data source, read from its pool. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
+  @ConditionalOnBooleanProperty(name = "lyss.metrics.pool-connections", matchIfMissing = true)
+  static final class PoolConnectionsConfiguration {
+
+    @Bean
+    static PoolConnectionGauges lyssPoolConnectionGauges(
+        ListableBeanFactory beans, ObjectProvider<LyssMetrics> metrics) {
+      return new PoolConnectionGauges(beans, metrics);
     }
   }
 

@@ -1,7 +1,6 @@
 package ai.lyss.spring.boot.autoconfigure;
 
 import ai.lyss.core.http.HttpObserver;
-import ai.lyss.spring.boot.LyssServiceProperties;
 import ai.lyss.spring.boot.LyssTracingBuilderCustomizer;
 import ai.lyss.spring.boot.LyssTracingProperties;
 import ai.lyss.spring.boot.internal.DataSourceTracingPostProcessor;
@@ -13,6 +12,7 @@ import ai.lyss.tracing.LyssTracing;
 import ai.lyss.tracing.LyssTracingBuilder;
 import ai.lyss.tracing.PropagationFormat;
 import ai.lyss.tracing.aspectj.TracedAspect;
+import ai.lyss.tracing.micrometer.TracingMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,6 +35,7 @@ import org.springframework.core.env.Environment;
  * the OpenTelemetry Spring starter) is present.
  */
 @AutoConfiguration(
+    after = LyssServiceAutoConfiguration.class,
     afterName = {
       "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
       "io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration"
@@ -42,7 +43,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(LyssTracing.class)
 @ConditionalOnBooleanProperty(name = "lyss.tracing.enabled", matchIfMissing = true)
 @Conditional(TracingBackOffCondition.class)
-@EnableConfigurationProperties({LyssTracingProperties.class, LyssServiceProperties.class})
+@EnableConfigurationProperties(LyssTracingProperties.class)
 public final class LyssTracingAutoConfiguration {
 
   /** Created by Spring. */
@@ -53,15 +54,15 @@ public final class LyssTracingAutoConfiguration {
    * customizers.
    *
    * @param properties {@code lyss.tracing.*}
-   * @param service {@code lyss.service.*}
-   * @param environment where {@code OTEL_*} and {@code spring.application.name} are read
+   * @param identity the service name, version and environment
+   * @param environment where {@code OTEL_*} are read
    * @param customizers the service's builder customizers
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public LyssTracing lyssTracing(
       LyssTracingProperties properties,
-      LyssServiceProperties service,
+      ServiceIdentity identity,
       Environment environment,
       ObjectProvider<LyssTracingBuilderCustomizer> customizers) {
     LyssTracingBuilder builder =
@@ -70,16 +71,9 @@ public final class LyssTracingAutoConfiguration {
             .registerGlobal(properties.isRegisterGlobal())
             .exportTimeout(properties.getExportTimeout())
             .closeTimeout(properties.getCloseTimeout());
-    ServiceIdentity identity = ServiceIdentity.of(service, environment);
-    if (environment.getProperty("OTEL_SERVICE_NAME") == null) {
-      if (identity.name() == null) {
-        throw new IllegalStateException(
-            "lyss-tracing needs a service name for the service.name span resource: set"
-                + " spring.application.name or lyss.service.name (or OTEL_SERVICE_NAME), or turn"
-                + " tracing off with lyss.tracing.enabled=false");
-      }
-      builder.serviceName(identity.name());
-    }
+    // Explicit, so the span resource names the service exactly as the log lines do (the
+    // standard OTEL_SERVICE_NAME first, unknown_service:java last).
+    builder.serviceName(identity.name());
     if (identity.version() != null) {
       builder.serviceVersion(identity.version());
     }
@@ -110,6 +104,17 @@ public final class LyssTracingAutoConfiguration {
               + e.getMessage()
               + " (set it with lyss.tracing.* or the OTEL_* variable it names)",
           e);
+    }
+  }
+
+  /** The span pipeline's drop and export-failure counters, on the application's registries. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  static final class MicrometerConfiguration {
+
+    @Bean
+    TracingMetrics lyssTracingMetrics(LyssTracing tracing) {
+      return new TracingMetrics(tracing);
     }
   }
 

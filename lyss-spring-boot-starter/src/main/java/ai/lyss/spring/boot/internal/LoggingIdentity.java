@@ -8,7 +8,7 @@ import org.springframework.core.env.Environment;
 /**
  * The service identity of the JSON log lines, as properties the starter's Logback configuration
  * reads with {@code springProperty}. Resolved here rather than bound, because logging starts before
- * any bean exists.
+ * any bean exists; {@link ServiceIdentity} resolves it the same way for the span resource.
  */
 final class LoggingIdentity {
 
@@ -18,32 +18,13 @@ final class LoggingIdentity {
 
   private LoggingIdentity() {}
 
-  static Map<String, Object> properties(Environment environment) {
+  static Map<String, Object> properties(Environment environment, @Nullable ClassLoader loader) {
+    ServiceIdentity identity = ServiceIdentity.resolve(environment, loader);
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put(
-        SERVICE_NAME,
-        first(
-            environment,
-            "unknown-service",
-            "lyss.service.name",
-            ServiceIdentity.SPRING_APPLICATION_NAME,
-            "LYSS_SERVICE_NAME"));
-    values.put(
-        SERVICE_VERSION,
-        first(environment, "unknown", "lyss.service.version", "LYSS_SERVICE_VERSION"));
+    values.put(SERVICE_NAME, identity.name());
+    values.put(SERVICE_VERSION, identity.version() == null ? "unknown" : identity.version());
     // A blank environment makes the encoder omit the field.
-    values.put(
-        ENVIRONMENT, first(environment, " ", "lyss.service.environment", "LYSS_ENVIRONMENT"));
+    values.put(ENVIRONMENT, identity.environment() == null ? " " : identity.environment());
     return values;
-  }
-
-  private static String first(Environment environment, String fallback, String... names) {
-    for (String name : names) {
-      @Nullable String value = environment.getProperty(name);
-      if (value != null && !value.isBlank()) {
-        return value.strip();
-      }
-    }
-    return fallback;
   }
 }

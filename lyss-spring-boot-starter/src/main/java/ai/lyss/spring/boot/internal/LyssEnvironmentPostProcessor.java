@@ -19,7 +19,10 @@ import org.springframework.util.ClassUtils;
  *       and the service configures logging neither by {@code logging.config} nor by a {@code
  *       logback*.xml} of its own (with {@code spring.main.banner-mode=off}: the banner is not
  *       JSON);
- *   <li>the service identity the JSON output reads ({@code lyss.logging.resolved.*});
+ *   <li>the service identity the JSON output reads ({@code lyss.logging.resolved.*}, see {@link
+ *       ServiceIdentity});
+ *   <li>{@value #HTTP_SERVER_OBSERVATION}{@code =false} when lyss-metrics is present and on: the
+ *       request is timed once, by Lyss;
  *   <li>Actuator health groups {@code liveness} and {@code readiness} that include the Lyss checks
  *       (and Boot's {@code livenessState}/{@code readinessState} when Kubernetes probes are on),
  *       when lyss-health and Actuator's health support are present and the service defines no such
@@ -34,6 +37,10 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
   /** The Logback configuration the starter ships. */
   public static final String LOGBACK_CONFIG =
       "classpath:ai/lyss/spring/boot/logback-lyss-spring.xml";
+
+  /** Boot's switch for its HTTP server observation, which the starter turns off by default. */
+  public static final String HTTP_SERVER_OBSERVATION =
+      "management.observations.enable.http.server.requests";
 
   private static final String[] SERVICE_LOGBACK_FILES = {
     "logback-test-spring.xml", "logback-test.xml", "logback-spring.xml", "logback.xml",
@@ -56,7 +63,14 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
       // The ASCII-art banner goes straight to standard output and is not JSON.
       defaults.put("spring.main.banner-mode", "off");
     }
-    defaults.putAll(LoggingIdentity.properties(environment));
+    defaults.putAll(LoggingIdentity.properties(environment, loader));
+    if (ClassUtils.isPresent("ai.lyss.metrics.LyssMetrics", loader)
+        && flag(environment, "lyss.metrics.enabled")) {
+      // One HTTP server histogram: Lyss records http_request_duration_seconds, so Boot's
+      // http.server.requests observation (http_server_requests_seconds) is off unless the service
+      // turns it back on with the same property.
+      defaults.put(HTTP_SERVER_OBSERVATION, "false");
+    }
     if (healthGroupsWanted(environment, loader)) {
       // With Kubernetes probes on, Boot would define these groups with its availability states
       // (readinessState turns OUT_OF_SERVICE during graceful shutdown); keep them in.
