@@ -25,6 +25,12 @@ public final class LyssLogbackConfigurator extends ContextAwareBase implements C
   /** The shipped optional rolling-file configuration. */
   public static final String FILE_RESOURCE = "ai/lyss/logging/logback-lyss-file.xml";
 
+  /** Setting that keeps the drop counters off Micrometer's global registry when false. */
+  public static final String GLOBAL_REGISTRY_METRICS = "LYSS_LOG_GLOBAL_REGISTRY_METRICS";
+
+  private static final String BOOT_LOGGING_SYSTEM =
+      "org.springframework.boot.logging.LoggingSystem";
+
   /** Setting that adds the rolling file to the automatic configuration. */
   public static final String LOG_FILE = "LYSS_LOG_FILE";
 
@@ -62,6 +68,12 @@ public final class LyssLogbackConfigurator extends ContextAwareBase implements C
       xml.append("<include resource=\"").append(FILE_RESOURCE).append("\"/>");
     }
     xml.append("</configuration>");
+    if (bootReplacesThisConfiguration()) {
+      // Spring Boot reconfigures logging as the application starts; bound here, the counters would
+      // sit in the global registry before Boot adds its registry to it, which makes Micrometer
+      // warn. The Spring starter binds them to the application's registry instead.
+      loggerContext.putProperty(GLOBAL_REGISTRY_METRICS, "false");
+    }
     JoranConfigurator joran = new JoranConfigurator();
     joran.setContext(loggerContext);
     try {
@@ -71,6 +83,15 @@ public final class LyssLogbackConfigurator extends ContextAwareBase implements C
     } catch (JoranException e) {
       addError("lyss-logging could not apply " + CONSOLE_RESOURCE, e);
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+    }
+  }
+
+  private boolean bootReplacesThisConfiguration() {
+    try {
+      Class.forName(BOOT_LOGGING_SYSTEM, false, classLoader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

@@ -76,6 +76,60 @@ class EnvironmentDefaultsTest {
   }
 
   @Test
+  void logIdentityComesFromTheJarsBuildInfoWhenNothingElseNamesTheService() throws IOException {
+    Files.createDirectories(dir.resolve("META-INF"));
+    Files.writeString(
+        dir.resolve("META-INF/build-info.properties"),
+        "build.name=billing\nbuild.artifact=billing-service\nbuild.version=2.3.1\n");
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      StandardEnvironment environment = environment(Map.of());
+
+      process(environment, loader);
+
+      assertThat(environment.getProperty("lyss.logging.resolved.service-name"))
+          .isEqualTo("billing");
+      assertThat(environment.getProperty("lyss.logging.resolved.service-version"))
+          .isEqualTo("2.3.1");
+    }
+  }
+
+  @Test
+  void bootsHttpServerObservationIsOffByDefault() {
+    StandardEnvironment environment = environment(Map.of());
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(
+            environment.getProperty(
+                LyssEnvironmentPostProcessor.HTTP_SERVER_OBSERVATION, Boolean.class))
+        .isFalse();
+  }
+
+  @Test
+  void aServiceCanTurnBootsHttpServerObservationBackOn() {
+    StandardEnvironment environment =
+        environment(Map.of(LyssEnvironmentPostProcessor.HTTP_SERVER_OBSERVATION, "true"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(
+            environment.getProperty(
+                LyssEnvironmentPostProcessor.HTTP_SERVER_OBSERVATION, Boolean.class))
+        .isTrue();
+  }
+
+  @Test
+  void bootsHttpServerObservationStaysOnWhenLyssMetricsIsOff() {
+    StandardEnvironment environment = environment(Map.of("lyss.metrics.enabled", "false"));
+
+    process(environment, getClass().getClassLoader());
+
+    assertThat(environment.containsProperty(LyssEnvironmentPostProcessor.HTTP_SERVER_OBSERVATION))
+        .isFalse();
+  }
+
+  @Test
   void healthGroupsIncludeTheLyssContributorsByDefault() {
     StandardEnvironment environment =
         environment(Map.of("management.endpoint.health.probes.enabled", "false"));

@@ -103,6 +103,22 @@ class StarterWebIntegrationTest {
   }
 
   @Test
+  void requestsAreTimedOnceByLyssNotAlsoByBootsObservation() {
+    Http.get(port, "/v1/conversations/c-once");
+
+    assertThat(
+            PollUntil.poll(
+                Duration.ofSeconds(10),
+                () ->
+                    Http.get(port, "/actuator/prometheus")
+                        .body()
+                        .contains("http_request_duration_seconds_count{")))
+        .isTrue();
+    assertThat(Http.get(port, "/actuator/prometheus").body())
+        .doesNotContain("http_server_requests");
+  }
+
+  @Test
   void actuatorPrometheusEndpointServesTheCatalogToo() {
     Http.get(port, "/v1/conversations/c-1");
 

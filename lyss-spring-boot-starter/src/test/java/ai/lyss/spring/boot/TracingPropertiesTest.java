@@ -1,7 +1,6 @@
 package ai.lyss.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.lyss.tracing.LyssTracing;
 import org.junit.jupiter.api.Test;
@@ -39,23 +38,5 @@ class TracingPropertiesTest {
                 assertThat(context.getBean(LyssTracing.class).toString())
                     .contains("B3")
                     .contains("0.25"));
-  }
-
-  @Test
-  void noServiceNameAnywhereFailsNamingTheProperties() {
-    assumeThat(System.getenv("OTEL_SERVICE_NAME"))
-        .as("OTEL_SERVICE_NAME is set in this environment")
-        .isNull();
-    assumeThat(System.getenv("LYSS_SERVICE_NAME"))
-        .as("LYSS_SERVICE_NAME is set in this environment")
-        .isNull();
-    Runners.web()
-        .withPropertyValues("spring.application.name=")
-        .run(
-            context -> {
-              assertThat(context).hasFailed();
-              assertThat(Runners.messages(context.getStartupFailure()))
-                  .contains("set spring.application.name or lyss.service.name");
-            });
   }
 }

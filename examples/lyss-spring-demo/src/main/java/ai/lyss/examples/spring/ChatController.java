@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The two annotated endpoints of the demo. */
+/** The chat endpoint of the demo. */
 @RestController
 public class ChatController {
 
@@ -56,16 +54,5 @@ public class ChatController {
             "prompt_tokens", completion.inputTokens(),
             "completion_tokens", completion.outputTokens(),
             "total_tokens", completion.inputTokens() + completion.outputTokens()));
-  }
-
-  /**
-   * Reads a conversation; the route template {@code /v1/conversations/{id}} labels its metrics.
-   *
-   * @param id the conversation id
-   */
-  @GetMapping("/v1/conversations/{id}")
-  @MonitorApi("get_conversation")
-  public Map<String, Object> conversation(@PathVariable("id") String id) {
-    return Map.of("id", id, "messages", List.of());
   }
 }

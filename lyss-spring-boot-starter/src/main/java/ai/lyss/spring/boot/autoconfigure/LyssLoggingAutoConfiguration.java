@@ -5,12 +5,18 @@ import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
 import ai.lyss.logging.micrometer.LoggingMetrics;
 import ai.lyss.spring.boot.LyssLoggingProperties;
-import ai.lyss.spring.boot.LyssServiceProperties;
+import ai.lyss.spring.boot.internal.ContainerErrorContext;
+import ai.lyss.spring.boot.internal.FilterOrders;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletRequestListener;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration
 @ConditionalOnClass(StructuredLogger.class)
 @ConditionalOnBooleanProperty(name = "lyss.logging.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({LyssLoggingProperties.class, LyssServiceProperties.class})
+@EnableConfigurationProperties(LyssLoggingProperties.class)
 public final class LyssLoggingAutoConfiguration {
 
   /** Created by Spring. */
@@ -58,6 +64,42 @@ public final class LyssLoggingAutoConfiguration {
         throw new IllegalStateException(
             "Invalid lyss.logging.trusted-proxies: " + e.getMessage(), e);
       }
+    }
+
+    /** Copies a failing request's MDC entries inside the Lyss filter (see restore). */
+    @Bean
+    FilterRegistrationBean<Filter> lyssErrorContextCapture() {
+      return errorContextFilter(
+          "lyssErrorContextCapture",
+          ContainerErrorContext.capture(),
+          FilterOrders.ERROR_CONTEXT_CAPTURE);
+    }
+
+    /**
+     * Puts them back outside the Lyss filter, so the container's own exception line and error page
+     * carry {@code request_id}, {@code tenant_id} and {@code trace_id}.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> lyssErrorContextRestore() {
+      return errorContextFilter(
+          "lyssErrorContextRestore",
+          ContainerErrorContext.restore(),
+          FilterOrders.ERROR_CONTEXT_RESTORE);
+    }
+
+    /** Removes them when the container destroys the request. */
+    @Bean
+    ServletListenerRegistrationBean<ServletRequestListener> lyssErrorContextCleanup() {
+      return new ServletListenerRegistrationBean<>(ContainerErrorContext.cleanup());
+    }
+
+    private static FilterRegistrationBean<Filter> errorContextFilter(
+        String name, Filter filter, int order) {
+      FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+      registration.setName(name);
+      registration.setOrder(order);
+      registration.setDispatcherTypes(DispatcherType.REQUEST);
+      return registration;
     }
   }
 }

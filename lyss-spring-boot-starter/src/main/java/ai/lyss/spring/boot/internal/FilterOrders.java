@@ -11,5 +11,11 @@ public final class FilterOrders {
   /** The one Lyss request-pipeline filter. */
   public static final int PIPELINE = Ordered.HIGHEST_PRECEDENCE + 20;
 
+  /** Puts a failed request's log context back for the container: just outside the pipeline. */
+  public static final int ERROR_CONTEXT_RESTORE = PIPELINE - 1;
+
+  /** Copies a failed request's log context: just inside the pipeline. */
+  public static final int ERROR_CONTEXT_CAPTURE = PIPELINE + 1;
+
   private FilterOrders() {}
 }
