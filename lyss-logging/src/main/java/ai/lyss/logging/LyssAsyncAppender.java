@@ -146,6 +146,11 @@ public final class LyssAsyncAppender extends UnsynchronizedAppenderBase<ILogging
     this.globalRegistryMetrics = bind;
   }
 
+  /** Whether the drop counters are bound to Micrometer's global registry (default {@code true}). */
+  public boolean isGlobalRegistryMetrics() {
+    return globalRegistryMetrics;
+  }
+
   /**
    * Longest time a logging thread waits for queue room for an AUDIT or SECURITY event before the
    * event is held instead (coalesced, in memory or in the spill file); default 10. While events are

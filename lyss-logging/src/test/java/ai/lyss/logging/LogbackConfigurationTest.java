@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,39 @@ class LogbackConfigurationTest {
     assertThat(configurator.configure(context))
         .isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     assertThat(root().getAppender("LYSS_ASYNC")).isInstanceOf(LyssAsyncAppender.class);
+  }
+
+  @Test
+  void automaticConfigurationBindsTheDropCountersGloballyWithoutSpringBoot() {
+    Configurator configurator =
+        LyssLogbackConfigurator.forClassLoader(new URLClassLoader(new URL[0], null));
+    configurator.setContext(context);
+
+    configurator.configure(context);
+
+    assertThat(((LyssAsyncAppender) root().getAppender("LYSS_ASYNC")).isGlobalRegistryMetrics())
+        .isTrue();
+  }
+
+  @Test
+  void automaticConfigurationKeepsOffTheGlobalRegistryWhenSpringBootWillReplaceIt(@TempDir Path dir)
+      throws Exception {
+    // A class of that name is all the configurator looks for.
+    Path source = dir.resolve("org/springframework/boot/logging/LoggingSystem.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(
+        source, "package org.springframework.boot.logging; public class LoggingSystem {}");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, source.toString()))
+        .isZero();
+    Configurator configurator =
+        LyssLogbackConfigurator.forClassLoader(
+            new URLClassLoader(new URL[] {dir.toUri().toURL()}, null));
+    configurator.setContext(context);
+
+    configurator.configure(context);
+
+    assertThat(((LyssAsyncAppender) root().getAppender("LYSS_ASYNC")).isGlobalRegistryMetrics())
+        .isFalse();
   }
 
   @Test

@@ -30,6 +30,18 @@ class ConfigurationTest {
   }
 
   @Test
+  void anExplicitUnknownServiceNameIsTheCallersChoice() {
+    LyssTracing tracing = withEnv(Map.of()).serviceName("unknown_service:java").build();
+    try {
+      assertThat(
+              oneSpan(tracing).getResource().getAttribute(AttributeKey.stringKey("service.name")))
+          .isEqualTo("unknown_service:java");
+    } finally {
+      tracing.close();
+    }
+  }
+
+  @Test
   void emptyServiceNameFailsNamingTheSetting() {
     assertThatThrownBy(() -> base().serviceName("  ").build())
         .isInstanceOf(IllegalArgumentException.class)
