@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -97,22 +98,23 @@ public final class PostgresServer implements AutoCloseable {
     return server;
   }
 
+  private void pgCtl(String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(BIN.resolve("pg_ctl").toString(), "-D"));
+    command.add(data.toString());
+    command.addAll(List.of(arguments));
+    Processes.run("postgres", command, 180);
+  }
+
   private void startServer() throws IOException {
-    Processes.run(
-        "postgres",
-        List.of(
-            BIN.resolve("pg_ctl").toString(),
-            "-D",
-            data.toString(),
-            "-l",
-            dir.resolve("server.log").toString(),
-            "-w",
-            "-t",
-            "120",
-            "-o",
-            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
-            "start"),
-        180);
+    pgCtl(
+        "-l",
+        dir.resolve("server.log").toString(),
+        "-w",
+        "-t",
+        "120",
+        "-o",
+        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start");
     running = true;
   }
 
@@ -160,17 +162,7 @@ public final class PostgresServer implements AutoCloseable {
   public void stop() throws IOException {
     if (running) {
       running = false;
-      Processes.run(
-          "postgres",
-          List.of(
-              BIN.resolve("pg_ctl").toString(),
-              "-D",
-              data.toString(),
-              "-m",
-              "immediate",
-              "-w",
-              "stop"),
-          120);
+      pgCtl("-m", "immediate", "-w", "stop");
     }
   }
 
