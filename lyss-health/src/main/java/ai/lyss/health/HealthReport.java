@@ -2,7 +2,6 @@ package ai.lyss.health;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.lyss.health.internal.ReportJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import ai.lyss.health.checks.RedisHealthCheck;
 import ai.lyss.health.checks.TcpHealthCheck;
 import ai.lyss.health.testing.HangingServer;
 import ai.lyss.health.testing.MutableClock;
-import ai.lyss.health.testing.Poll;
+import ai.lyss.testing.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.logging.internal.DroppedEvents;
 import ai.lyss.logging.micrometer.LoggingMetrics;
+import ai.lyss.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -85,10 +86,10 @@ class AsyncDeliveryTest {
     }
 
     capture.stream.unblock();
-    Await.until(
+    Poll.until(
+        "all audit and security lines",
         DEADLINE,
-        () -> count(capture, "AUDIT") == 200 && count(capture, "SECURITY") == 50,
-        "all audit and security lines");
+        () -> count(capture, "AUDIT") == 200 && count(capture, "SECURITY") == 50);
     assertThat(
             capture.lines().stream()
                 .filter(line -> line.get("level").stringValue().equals("AUDIT"))
@@ -111,7 +112,7 @@ class AsyncDeliveryTest {
 
     capture.stream.unblock();
     auditor.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-    Await.until(DEADLINE, () -> count(capture, "AUDIT") == 20, "20 audit lines");
+    Poll.until("20 audit lines", DEADLINE, () -> count(capture, "AUDIT") == 20);
     assertThat(capture.async.getDroppedCount()).isZero();
   }
 
@@ -124,10 +125,10 @@ class AsyncDeliveryTest {
     }
 
     capture.stream.unblock();
-    Await.until(
+    Poll.until(
+        "written + dropped == sent",
         DEADLINE,
-        () -> countMessage(capture, "burst") + capture.async.getDroppedCount() == sent,
-        "written + dropped == sent");
+        () -> countMessage(capture, "burst") + capture.async.getDroppedCount() == sent);
     assertThat(capture.async.getDroppedCount()).isGreaterThan(0);
     assertThat(DroppedEvents.count("INFO")).isGreaterThanOrEqualTo(capture.async.getDroppedCount());
   }
@@ -150,7 +151,7 @@ class AsyncDeliveryTest {
     }
 
     capture.stream.unblock();
-    Await.until(DEADLINE, () -> count(capture, "WARNING") >= 1, "a drop report line");
+    Poll.until("a drop report line", DEADLINE, () -> count(capture, "WARNING") >= 1);
     JsonNode report =
         capture.lines().stream()
             .filter(line -> line.get("level").stringValue().equals("WARNING"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.logging.internal.DroppedEvents;
 import ai.lyss.logging.micrometer.LoggingMetrics;
+import ai.lyss.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -129,10 +130,10 @@ class AuditBackPressureTest {
     assertThat(Duration.ofNanos(all[all.length - 1])).isLessThan(MAX_LIMIT);
 
     capture.stream.unblock();
-    Await.until(
+    Poll.until(
+        "16000 SECURITY events written, coalesced lines counting their count",
         DEADLINE,
-        () -> securityEventsWritten(capture) == 8L * perThread,
-        "16000 SECURITY events written, coalesced lines counting their count");
+        () -> securityEventsWritten(capture) == 8L * perThread);
     List<JsonNode> coalesced =
         capture.lines().stream().filter(line -> line.has(LogFields.COUNT)).toList();
     assertThat(coalesced).isNotEmpty();
@@ -163,7 +164,7 @@ class AuditBackPressureTest {
     assertThat(DroppedEvents.spilledCount() - spilledBefore).isGreaterThan(200);
 
     capture.stream.unblock();
-    Await.until(DEADLINE, () -> auditLines(capture).size() == events, "300 audit lines");
+    Poll.until("300 audit lines", DEADLINE, () -> auditLines(capture).size() == events);
     List<JsonNode> audit = auditLines(capture);
     for (int i = 0; i < events; i++) {
       assertThat(audit.get(i).get("seq").asInt()).as("line %d", i).isEqualTo(i);
@@ -190,7 +191,7 @@ class AuditBackPressureTest {
     assertThat(Files.size(dir.resolve("audit.spill"))).isPositive();
 
     capture.stream.unblock();
-    Await.until(DEADLINE, () -> securityEventsWritten(capture) == 40, "40 SECURITY lines");
+    Poll.until("40 SECURITY lines", DEADLINE, () -> securityEventsWritten(capture) == 40);
     JsonNode last =
         capture.lines().stream()
             .filter(line -> line.path("attempt").asInt(-1) == 39)
@@ -226,10 +227,10 @@ class AuditBackPressureTest {
     assertThat(registry.scrape()).contains("lyss_logging_events_dropped_total{level=\"SECURITY\"}");
 
     capture.stream.unblock();
-    Await.until(
+    Poll.until(
+        "every kept event and one loss report",
         DEADLINE,
-        () -> securityEventsWritten(capture) == events - lost && lossReports(capture) == 1,
-        "every kept event and one loss report");
+        () -> securityEventsWritten(capture) == events - lost && lossReports(capture) == 1);
     JsonNode report =
         capture.lines().stream()
             .filter(line -> line.get("level").stringValue().equals("ERROR"))
@@ -263,10 +264,10 @@ class AuditBackPressureTest {
               async.setDropReportIntervalMillis(60_000);
             });
     captures.add(second);
-    Await.until(
+    Poll.until(
+        "the spilled events, written by the new run",
         DEADLINE,
-        () -> !auditLines(second).isEmpty(),
-        "the spilled events, written by the new run");
+        () -> !auditLines(second).isEmpty());
     List<JsonNode> replayed = auditLines(second);
     assertThat(replayed.get(0).get("resource").stringValue()).startsWith("key/");
     assertThat(replayed)

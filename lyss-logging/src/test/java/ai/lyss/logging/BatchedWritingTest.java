@@ -3,6 +3,7 @@ package ai.lyss.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lyss.testing.Poll;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -139,7 +140,7 @@ class BatchedWritingTest {
           for (int i = 0; i < 5_000; i++) {
             log.info("request handled", Fields.of("i", i));
           }
-          Await.until(DEADLINE, () -> stdout.lines() == 5_000, "5000 lines on standard output");
+          Poll.until("5000 lines on standard output", DEADLINE, () -> stdout.lines() == 5_000);
           assertThat(async.getDroppedCount()).isZero();
         });
     // One write per line before batching; a batch holds up to 512 events.
@@ -154,7 +155,7 @@ class BatchedWritingTest {
         () -> {
           async(console());
           context.getLogger("quiet").info("only one");
-          Await.until(DEADLINE, () -> stdout.lines() == 1, "the single line");
+          Poll.until("the single line", DEADLINE, () -> stdout.lines() == 1);
         });
   }
 
@@ -209,10 +210,10 @@ class BatchedWritingTest {
       gate.countDown();
 
       // The report comes once the queue is empty: nothing else will flush it.
-      Await.until(
+      Poll.until(
+          "the drop report on standard output",
           DEADLINE,
-          () -> stdout.text().contains("\"level\":\"WARNING\""),
-          "the drop report on standard output");
+          () -> stdout.text().contains("\"level\":\"WARNING\""));
     } finally {
       gate.countDown();
       System.setOut(original);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.logging.internal.LyssLogbackConfigurator;
+import ai.lyss.testing.Poll;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -195,7 +196,7 @@ class LogbackConfigurationTest {
     context.stop();
 
     Path file = dir.resolve("svc-file.log");
-    Await.until(Duration.ofSeconds(30), () -> Files.exists(file), "the log file");
+    Poll.until("the log file", Duration.ofSeconds(30), () -> Files.exists(file));
     JsonNode line = LogCapture.JSON.readTree(Files.readAllLines(file).get(0));
     assertThat(line.get("level").stringValue()).isEqualTo("AUDIT");
     assertThat(line.get("service").stringValue()).isEqualTo("svc-file");

@@ -2,6 +2,7 @@ package ai.lyss.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -77,7 +78,7 @@ class TraceCorrelationTest {
     capture = LogCapture.async(async -> {});
     inSpan(() -> capture.structured("t").info("async in span"));
 
-    Await.until(Duration.ofSeconds(30), () -> capture.rawLines().size() == 1, "one line");
+    Poll.until("one line", Duration.ofSeconds(30), () -> capture.rawLines().size() == 1);
     JsonNode line = capture.single();
     assertThat(line.get("trace_id").stringValue()).isEqualTo(TRACE_ID);
     assertThat(line.get("span_id").stringValue()).isEqualTo(SPAN_ID);

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.metrics.internal.Exposition;
-import ai.lyss.metrics.internal.HttpMetricsObserver;
 import ai.lyss.metrics.internal.Meters;
 import ai.lyss.metrics.internal.RecordingErrors;
 import io.micrometer.core.instrument.Counter;

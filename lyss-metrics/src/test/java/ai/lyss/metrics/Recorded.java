@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
-import java.util.function.BooleanSupplier;
 
 /** Reads what was recorded, and waits for asynchronous recordings with a deadline. */
 public final class Recorded {
@@ -29,9 +28,5 @@ public final class Recorded {
 
   public static Search search(MeterRegistry registry, MetricDefinition metric, String... tags) {
     return registry.find(metric.meterName()).tags(tags);
-  }
-
-  public static void await(String what, BooleanSupplier condition) {
-    ai.lyss.testing.Poll.until(what, condition);
   }
 }

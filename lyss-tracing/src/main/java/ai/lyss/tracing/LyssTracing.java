@@ -183,7 +183,6 @@ public final class LyssTracing implements AutoCloseable {
         registered = true;
       }
     }
-    LogCorrelation.install();
     String description =
         String.format(
             Locale.ROOT,

@@ -3,6 +3,7 @@ package ai.lyss.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ai.lyss.testing.Poll;
 import ai.lyss.tracing.micrometer.TracingMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,7 +49,7 @@ class CollectorDownTest {
 
   private static void assertDropsCounted(LyssTracing tracing) {
     // Bounded queue: almost everything beyond its capacity is dropped, and counted.
-    Await.until("drops counted", () -> tracing.droppedSpans() >= SPANS - 10L * QUEUE);
+    Poll.until("drops counted", () -> tracing.droppedSpans() >= SPANS - 10L * QUEUE);
   }
 
   /**
@@ -87,7 +88,7 @@ class CollectorDownTest {
       acceptor.start();
       LyssTracing tracing = start("http://127.0.0.1:" + blackHole.getLocalPort() + "/v1/traces");
       tracing.tracer().spanBuilder("first").startSpan().end();
-      Await.until("an export hanging on the black hole", () -> !held.isEmpty());
+      Poll.until("an export hanging on the black hole", () -> !held.isEmpty());
 
       produceSpans(tracing);
 
@@ -116,7 +117,7 @@ class CollectorDownTest {
             .closeTimeout(Duration.ofSeconds(2))
             .build();
     tracing.tracer().spanBuilder("lost").startSpan().end();
-    Await.until("export failure counted", () -> tracing.exportFailedSpans() == 1);
+    Poll.until("export failure counted", () -> tracing.exportFailedSpans() == 1);
     tracing.close();
   }
 
@@ -126,7 +127,7 @@ class CollectorDownTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new TracingMetrics(tracing).bindTo(registry);
     produceSpans(tracing);
-    Await.until("drops", () -> tracing.droppedSpans() > 0);
+    Poll.until("drops", () -> tracing.droppedSpans() > 0);
     String scrape = registry.scrape();
     assertThat(scrape).containsPattern("(?m)^lyss_tracing_spans_dropped_total [1-9][0-9.E]*$");
     assertThat(scrape).contains("lyss_tracing_spans_export_failed_total");

@@ -2,6 +2,7 @@ package ai.lyss.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
 import ai.lyss.tracing.internal.CountingSpanExporter;
 import ai.lyss.tracing.micrometer.TracingMetrics;
 import ch.qos.logback.classic.Level;
@@ -86,7 +87,7 @@ class ExportOutageTest {
 
   /** Ends a span now and then until {@code exports} exports have failed. */
   private static void failExports(LyssTracing tracing, long exports) {
-    Await.until(
+    Poll.until(
         exports + " failed exports",
         Duration.ofSeconds(60),
         () -> {
@@ -150,7 +151,7 @@ class ExportOutageTest {
     LyssTracing tracing = toPort(port).build();
     failExports(tracing, 2);
     try (OtlpReceiver receiver = new OtlpReceiver(port)) {
-      Await.until(
+      Poll.until(
           "an export after the collector came back",
           Duration.ofSeconds(60),
           () -> {
@@ -182,7 +183,7 @@ class ExportOutageTest {
   void closeWithARefusingCollectorIsQuick() throws Exception {
     LyssTracing tracing = toPort(unusedPort()).build();
     failExports(tracing, 1);
-    Await.until("the outage warning", () -> at(Level.WARN).size() == 1);
+    Poll.until("the outage warning", () -> at(Level.WARN).size() == 1);
     tracing.tracer().spanBuilder("queued").startSpan().end();
     // Known down: a 100 ms grace, not the 2 s close timeout. The margin is for a loaded machine.
     assertThat(timeClose(tracing)).isLessThan(Duration.ofSeconds(2));
@@ -193,7 +194,7 @@ class ExportOutageTest {
     try (BlackHoleCollector blackHole = new BlackHoleCollector()) {
       LyssTracing tracing = toPort(blackHole.port()).build();
       failExports(tracing, 1);
-      Await.until("the outage warning", () -> at(Level.WARN).size() == 1);
+      Poll.until("the outage warning", () -> at(Level.WARN).size() == 1);
       tracing.tracer().spanBuilder("queued").startSpan().end();
       assertThat(timeClose(tracing)).isLessThan(Duration.ofSeconds(2));
     }
@@ -204,7 +205,7 @@ class ExportOutageTest {
     try (BlackHoleCollector blackHole = new BlackHoleCollector()) {
       LyssTracing tracing = toPort(blackHole.port()).exportTimeout(Duration.ofSeconds(30)).build();
       tracing.tracer().spanBuilder("stuck").startSpan().end();
-      Await.until("the collector holds a connection", blackHole::holdsAConnection);
+      Poll.until("the collector holds a connection", blackHole::holdsAConnection);
       // The close timeout (2 s by default) bounds it; the margin is for a loaded machine.
       assertThat(timeClose(tracing)).isLessThan(Duration.ofMillis(2_500));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lyss.core.RouteTemplates;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.jdkhttp.LyssHttpFilter;
+import ai.lyss.testing.Poll;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -74,7 +75,7 @@ class JdkHttpServerSpanTest {
     } catch (java.io.IOException expectedForBrokenHandler) {
       // the /boom handler closes the exchange without a response
     }
-    Await.until("server span", () -> !spans.getFinishedSpanItems().isEmpty());
+    Poll.until("server span", () -> !spans.getFinishedSpanItems().isEmpty());
     return spans.getFinishedSpanItems().get(0);
   }
 
@@ -150,7 +151,7 @@ class JdkHttpServerSpanTest {
                         "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/models/42"))
                 .build(),
             HttpResponse.BodyHandlers.discarding());
-    Await.until("second span", () -> spans.getFinishedSpanItems().size() == 2);
+    Poll.until("second span", () -> spans.getFinishedSpanItems().size() == 2);
 
     assertThat(spans.getFinishedSpanItems().get(1).getName()).isEqualTo("GET /v1/models/{id}");
   }

@@ -2,6 +2,7 @@ package ai.lyss.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -39,7 +40,7 @@ class OtlpExportTest {
       try (LyssTracing tracing = start(receiver)) {
         tracing.tracer().spanBuilder("one").startSpan().end();
       }
-      Await.until("an export", () -> !receiver.spans().isEmpty());
+      Poll.until("an export", () -> !receiver.spans().isEmpty());
       Resource resource = receiver.resourceSpans().get(0).getResource();
       assertThat(strings(resource.getAttributesList()))
           .containsEntry("service.name", "model-router")
@@ -67,7 +68,7 @@ class OtlpExportTest {
           parent.end();
         }
       }
-      Await.until("two spans", () -> receiver.spans().size() == 2);
+      Poll.until("two spans", () -> receiver.spans().size() == 2);
       var byName =
           receiver.spans().stream()
               .collect(Collectors.toMap(io.opentelemetry.proto.trace.v1.Span::getName, s -> s));

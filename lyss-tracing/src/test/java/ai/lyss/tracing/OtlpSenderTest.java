@@ -3,6 +3,7 @@ package ai.lyss.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lyss.testing.Poll;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class OtlpSenderTest {
       LyssTracingBuilder builder, OtlpReceiver receiver) {
     try (LyssTracing tracing = builder.build()) {
       tracing.tracer().spanBuilder("one").startSpan().end();
-      Await.until("an export", () -> !receiver.connectionHeaders().isEmpty());
+      Poll.until("an export", () -> !receiver.connectionHeaders().isEmpty());
     }
     return receiver.connectionHeaders().get(0);
   }

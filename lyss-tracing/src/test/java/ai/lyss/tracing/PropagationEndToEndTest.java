@@ -6,6 +6,7 @@ import ai.lyss.core.RouteTemplates;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.jdkhttp.LyssHttpFilter;
 import ai.lyss.core.servlet.LyssServletFilter;
+import ai.lyss.testing.Poll;
 import ai.lyss.tracing.http.TracingHttpClient;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.Span;
@@ -142,8 +143,8 @@ class PropagationEndToEndTest {
     }
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("model-ok");
-    Await.until("gateway server span", () -> gatewaySpans.getFinishedSpanItems().size() == 2);
-    Await.until("provider server span", () -> providerSpans.getFinishedSpanItems().size() == 1);
+    Poll.until("gateway server span", () -> gatewaySpans.getFinishedSpanItems().size() == 2);
+    Poll.until("provider server span", () -> providerSpans.getFinishedSpanItems().size() == 1);
 
     SpanData clientCall = only(clientSpans, SpanKind.CLIENT);
     SpanData gatewayServer = only(gatewaySpans, SpanKind.SERVER);
@@ -170,7 +171,7 @@ class PropagationEndToEndTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
-    Await.until("gateway spans", () -> gatewaySpans.getFinishedSpanItems().size() == 2);
+    Poll.until("gateway spans", () -> gatewaySpans.getFinishedSpanItems().size() == 2);
     SpanData server = only(gatewaySpans, SpanKind.SERVER);
     assertThat(server.getName()).isEqualTo("POST /v1/chat/completions");
     var a = server.getAttributes();

@@ -9,6 +9,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -110,7 +112,7 @@ public class SlowQueryLogTest {
   }
 
   @Test
-  void slowQueryLineCarriesTheRequestContextAndTheDatabaseSpan() throws Exception {
+  void slowQueryLineCarriesTheRequestContextAndIsLoggedInsideTheDatabaseSpan() throws Exception {
     DataSource db =
         wrapped(
             TracingDataSource.builder(tracing.getOpenTelemetry()).slowQueryThreshold(THRESHOLD));
@@ -127,9 +129,11 @@ public class SlowQueryLogTest {
             .orElseThrow();
     assertThat(event.getMDCPropertyMap())
         .containsEntry("request_id", "req-1")
-        .containsEntry("tenant_id", "acme-corp")
-        .containsEntry(LogCorrelation.TRACE_ID, span.getTraceId())
-        .containsEntry(LogCorrelation.SPAN_ID, span.getSpanId());
+        .containsEntry("tenant_id", "acme-corp");
+    // lyss-logging writes trace_id/span_id from the span current when the line is logged
+    SpanContext current = capture.currentSpans.get(0);
+    assertThat(current.getTraceId()).isEqualTo(span.getTraceId());
+    assertThat(current.getSpanId()).isEqualTo(span.getSpanId());
   }
 
   @Test
@@ -175,13 +179,15 @@ public class SlowQueryLogTest {
         .hasMessageContaining("slowQueryLog(false)");
   }
 
-  /** Keeps events with their MDC copied at logging time. */
+  /** Keeps events with their MDC copied, and the span that was current, at logging time. */
   private static final class Capture extends AppenderBase<ILoggingEvent> {
     final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+    final List<SpanContext> currentSpans = new CopyOnWriteArrayList<>();
 
     @Override
     protected void append(ILoggingEvent event) {
       event.prepareForDeferredProcessing();
+      currentSpans.add(Span.current().getSpanContext());
       events.add(event);
     }
   }

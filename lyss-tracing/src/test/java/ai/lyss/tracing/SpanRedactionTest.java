@@ -7,6 +7,7 @@ import ai.lyss.core.SecretShapes;
 import ai.lyss.core.SecretShapes.Shape;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.jdkhttp.LyssHttpFilter;
+import ai.lyss.testing.Poll;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -170,7 +171,7 @@ class SpanRedactionTest {
     } catch (IOException expected) {
       // the handler closes the exchange without a response
     }
-    Await.until("server span", () -> !spans.getFinishedSpanItems().isEmpty());
+    Poll.until("server span", () -> !spans.getFinishedSpanItems().isEmpty());
     return spans.getFinishedSpanItems().get(0);
   }
 

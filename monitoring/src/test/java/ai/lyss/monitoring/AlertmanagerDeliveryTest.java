@@ -1,19 +1,16 @@
 package ai.lyss.monitoring;
 
-import static ai.lyss.monitoring.ExternalTool.ALERTMANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
+import ai.lyss.testing.ServerProcess;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,13 +33,10 @@ class AlertmanagerDeliveryTest {
   @TempDir static Path directory;
 
   private static FakeReceivers receivers;
-  private static Process alertmanager;
-  private static URI api;
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static ServerProcess alertmanager;
 
   @BeforeAll
   static void startAlertmanagerAndSendAlerts() throws IOException {
-    Path executable = ALERTMANAGER.require();
     receivers = new FakeReceivers();
     Path secrets = Files.createDirectories(directory.resolve("secrets"));
     Files.writeString(
@@ -65,25 +59,7 @@ class AlertmanagerDeliveryTest {
     }
     MonitoringFiles.writeYaml(directory.resolve("alertmanager.yml"), tree);
 
-    int port = PrometheusServer.freePort();
-    api = URI.create("http://127.0.0.1:" + port);
-    alertmanager =
-        new ProcessBuilder(
-                executable.toString(),
-                "--config.file=" + directory.resolve("alertmanager.yml"),
-                "--storage.path=" + directory.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=")
-            .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("alertmanager.log").toFile())
-            .start();
-    Process started = alertmanager;
-    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "kill-alertmanager"));
-    PollUntil.poll(
-        "Alertmanager ready",
-        DEADLINE,
-        () -> status("/-/ready") == 200 ? Optional.of(true) : Optional.empty(),
-        AlertmanagerDeliveryTest::logTail);
+    alertmanager = ServerProcess.alertmanager(directory);
 
     post(
         "["
@@ -100,12 +76,9 @@ class AlertmanagerDeliveryTest {
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     if (alertmanager != null) {
-      alertmanager.destroy();
-      if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
-        alertmanager.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
+      alertmanager.close();
     }
     if (receivers != null) {
       receivers.close();
@@ -145,7 +118,7 @@ class AlertmanagerDeliveryTest {
   @Test
   void warningIsInhibitedWhileACriticalAlertOfTheSameNameServiceAndClusterFires() {
     JsonNode inhibited =
-        PollUntil.poll(
+        Poll.until(
             "the SLOErrorBudgetBurn warning suppressed",
             DEADLINE,
             () ->
@@ -160,7 +133,7 @@ class AlertmanagerDeliveryTest {
   }
 
   private static JsonNode awaitNotification(String path, String alertname) {
-    return PollUntil.poll(
+    return Poll.until(
         alertname + " delivered to " + path,
         DEADLINE,
         () ->
@@ -168,7 +141,7 @@ class AlertmanagerDeliveryTest {
                 .map(FakeReceivers.Notification::body)
                 .filter(body -> body.toString().contains(alertname))
                 .findFirst(),
-        () -> receivers.all() + "\n" + logTail());
+        () -> receivers.all() + "\n" + alertmanager.logTail());
   }
 
   private static String alert(String alertname, String severity) {
@@ -184,15 +157,9 @@ class AlertmanagerDeliveryTest {
 
   private static List<JsonNode> alerts() {
     try {
-      HttpResponse<String> response =
-          CLIENT.send(
-              HttpRequest.newBuilder(api.resolve("/api/v2/alerts")).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = alertmanager.get("/api/v2/alerts");
       return JsonMapper.shared().readTree(response.body()).values().stream().toList();
     } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
@@ -200,45 +167,14 @@ class AlertmanagerDeliveryTest {
   private static void post(String alerts) {
     try {
       HttpResponse<String> response =
-          CLIENT.send(
-              HttpRequest.newBuilder(api.resolve("/api/v2/alerts"))
+          alertmanager.send(
+              HttpRequest.newBuilder(alertmanager.uri("/api/v2/alerts"))
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(alerts))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+                  .build());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     } catch (IOException e) {
       throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static int status(String path) {
-    if (!alertmanager.isAlive()) {
-      throw new IllegalStateException("Alertmanager exited: " + logTail());
-    }
-    try {
-      return CLIENT
-          .send(
-              HttpRequest.newBuilder(api.resolve(path)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  private static String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(directory.resolve("alertmanager.log"));
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (IOException e) {
-      return "(no log)";
     }
   }
 }

@@ -2,6 +2,7 @@ package ai.lyss.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class AlertsEndToEndTest {
             Map.of(
                 "alertname", "SLOLatencyP99BudgetBurn", "service", SERVICE, "long_window", "1h"));
 
-    PollUntil.poll(
+    Poll.until(
         "all expected alerts firing",
         DEADLINE,
         () -> {
@@ -114,7 +115,7 @@ class AlertsEndToEndTest {
   @Test
   void healthyEndpointAndTheLatencyPageBelowItsBurnRateStayQuiet() {
     // Wait for the failing endpoint's alert first, so quiet means "evaluated and quiet".
-    PollUntil.poll(
+    Poll.until(
         "HighErrorRate firing for the failing endpoint",
         DEADLINE,
         () ->
@@ -139,7 +140,7 @@ class AlertsEndToEndTest {
 
   @Test
   void everyDashboardQueryRunsOnTheRealPrometheusAndShowsData() {
-    PollUntil.poll(
+    Poll.until(
         "every dashboard query answering with data",
         DEADLINE,
         () -> dashboardProblems().isEmpty() ? Optional.of(true) : Optional.empty(),

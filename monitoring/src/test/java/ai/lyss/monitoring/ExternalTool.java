@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
 enum ExternalTool {
   PROMTOOL("promtool", "prometheus"),
   PROMETHEUS("prometheus", "prometheus"),
-  AMTOOL("amtool", "prometheus-alertmanager"),
-  ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager");
+  AMTOOL("amtool", "prometheus-alertmanager");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

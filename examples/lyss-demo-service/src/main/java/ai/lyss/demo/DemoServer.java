@@ -1,7 +1,6 @@
 package ai.lyss.demo;
 
 import ai.lyss.demo.traffic.TrafficGenerator;
-import ai.lyss.tracing.LogCorrelation;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -51,8 +50,6 @@ public final class DemoServer implements AutoCloseable {
    * @param args settings, see {@code --help}
    */
   public static void main(String[] args) {
-    // Before anything touches OpenTelemetry, so every log line inside a span gets trace_id.
-    LogCorrelation.install();
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     List<String> arguments = List.of(args);

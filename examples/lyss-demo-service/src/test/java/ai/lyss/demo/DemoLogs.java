@@ -1,5 +1,6 @@
 package ai.lyss.demo;
 
+import ai.lyss.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package ai.lyss.demo;
 
+import ai.lyss.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,6 +2,7 @@ package ai.lyss.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.Poll;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;

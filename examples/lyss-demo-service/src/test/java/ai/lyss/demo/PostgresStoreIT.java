@@ -2,6 +2,7 @@ package ai.lyss.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.PostgresServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -22,12 +23,12 @@ class PostgresStoreIT {
 
   private static final String PASSWORD = "demo-pg-Secret-7";
 
-  private LocalPostgres postgres;
+  private PostgresServer postgres;
   private DemoProcess demo;
 
   @BeforeAll
   void start() throws IOException {
-    postgres = LocalPostgres.start(PASSWORD);
+    postgres = PostgresServer.start("postgres", PASSWORD);
     demo =
         DemoProcess.start(
             List.of("--db-url", postgres.jdbcUrl()),

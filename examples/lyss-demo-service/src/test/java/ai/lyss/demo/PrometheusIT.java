@@ -2,15 +2,11 @@ package ai.lyss.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.lyss.testing.RequiredTools;
+import ai.lyss.testing.Poll;
+import ai.lyss.testing.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,90 +40,53 @@ class PrometheusIT {
           "rate(ai_model_requests_total{status=\"error\"}[5m]) > 0",
           "rate(http_requests_total{status=\"429\"}[5m]) > 0");
 
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @Test
   void dashboardQueriesReturnDataFromARealPrometheus(@TempDir Path dir) throws Exception {
-    Path prometheusBinary = RequiredTools.binary("prometheus", "prometheus");
     try (DemoProcess demo =
         DemoProcess.start(
             List.of("--traffic", "--traffic-rate", "25", "--provider-latency-ms", "20"),
             Map.of())) {
-      int port = freePort();
-      Path config = dir.resolve("prometheus.yml");
       Files.writeString(
-          config,
+          dir.resolve("prometheus.yml"),
           "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
               + "scrape_configs:\n  - job_name: lyss-demo-service\n"
               + "    static_configs:\n      - targets: ['127.0.0.1:"
               + demo.port()
               + "']\n");
-      Process prometheus =
-          new ProcessBuilder(
-                  prometheusBinary.toString(),
-                  "--config.file=" + config,
-                  "--storage.tsdb.path=" + dir.resolve("data"),
-                  "--web.listen-address=127.0.0.1:" + port)
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("prometheus.log").toFile())
-              .start();
-      try {
-        URI base = URI.create("http://127.0.0.1:" + port);
+      try (ServerProcess prometheus = ServerProcess.prometheus(dir)) {
         for (String query : DASHBOARD_QUERIES) {
           Poll.until(
               "Prometheus to return data for " + query,
               Duration.ofSeconds(120),
-              () -> hasData(base, query));
+              () -> hasData(prometheus, query));
         }
-        JsonNode up = query(base, "up{job=\"lyss-demo-service\"}");
+        JsonNode up = query(prometheus, "up{job=\"lyss-demo-service\"}");
         assertThat(up.get(0).get("value").get(1).asString()).isEqualTo("1");
-      } finally {
-        prometheus.destroy();
-        prometheus.waitFor();
       }
     }
   }
 
-  private boolean hasData(URI base, String query) {
-    try {
-      JsonNode result = query(base, query);
-      for (JsonNode series : result) {
-        String value = series.get("value").get(1).asString();
-        if (!value.equals("NaN")) {
-          return true;
-        }
+  private static boolean hasData(ServerProcess prometheus, String query) {
+    JsonNode result = query(prometheus, query);
+    for (JsonNode series : result) {
+      String value = series.get("value").get(1).asString();
+      if (!value.equals("NaN")) {
+        return true;
       }
-      return false;
-    } catch (UncheckedIOException e) {
-      return false; // Prometheus still starting
     }
+    return false;
   }
 
-  private JsonNode query(URI base, String query) {
-    URI uri =
-        base.resolve("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+  private static JsonNode query(ServerProcess prometheus, String query) {
     try {
       HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          prometheus.get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
-        throw new UncheckedIOException(new IOException("HTTP " + response.statusCode()));
+        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
       }
-      JsonNode body = ApiEndpointsIT.JSON.readTree(response.body());
-      return body.get("data").get("result");
+      return ApiEndpointsIT.JSON.readTree(response.body()).get("data").get("result");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ai.lyss.core.LyssHeaders;
 import ai.lyss.core.http.ActiveRequest;
 import ai.lyss.core.http.HttpPipeline;
+import ai.lyss.core.internal.CountingOutputStream;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

@@ -139,108 +139,109 @@ public class ScopedExchange extends HttpExchange {
     return delegate.getPrincipal();
   }
 
-  /** The HTTPS variant: the same delegation plus the TLS session. */
+  /**
+   * The HTTPS variant: the TLS session from the original exchange, everything else from a plain
+   * {@link ScopedExchange} over it, so the per-exchange attributes live in one place. Java has no
+   * mixins and {@link HttpsExchange} is an abstract class, so each method still needs its one-line
+   * forward (the JDK's own {@code HttpsExchangeImpl} forwards the same way).
+   */
   private static final class Https extends HttpsExchange {
-    private final HttpsExchange delegate;
-    private final ConcurrentHashMap<String, Object> attributes = new ConcurrentHashMap<>();
+    private final HttpsExchange tls;
+    private final ScopedExchange scoped;
 
     Https(HttpsExchange delegate) {
-      this.delegate = delegate;
+      this.tls = delegate;
+      this.scoped = new ScopedExchange(delegate);
     }
 
     @Override
     public SSLSession getSSLSession() {
-      return delegate.getSSLSession();
+      return tls.getSSLSession();
     }
 
     @Override
     public Headers getRequestHeaders() {
-      return delegate.getRequestHeaders();
+      return scoped.getRequestHeaders();
     }
 
     @Override
     public Headers getResponseHeaders() {
-      return delegate.getResponseHeaders();
+      return scoped.getResponseHeaders();
     }
 
     @Override
     public URI getRequestURI() {
-      return delegate.getRequestURI();
+      return scoped.getRequestURI();
     }
 
     @Override
     public String getRequestMethod() {
-      return delegate.getRequestMethod();
+      return scoped.getRequestMethod();
     }
 
     @Override
     public HttpContext getHttpContext() {
-      return delegate.getHttpContext();
+      return scoped.getHttpContext();
     }
 
     @Override
     public void close() {
-      delegate.close();
+      scoped.close();
     }
 
     @Override
     public InputStream getRequestBody() {
-      return delegate.getRequestBody();
+      return scoped.getRequestBody();
     }
 
     @Override
     public OutputStream getResponseBody() {
-      return delegate.getResponseBody();
+      return scoped.getResponseBody();
     }
 
     @Override
     public void sendResponseHeaders(int status, long length) throws IOException {
-      delegate.sendResponseHeaders(status, length);
+      scoped.sendResponseHeaders(status, length);
     }
 
     @Override
     public InetSocketAddress getRemoteAddress() {
-      return delegate.getRemoteAddress();
+      return scoped.getRemoteAddress();
     }
 
     @Override
     public int getResponseCode() {
-      return delegate.getResponseCode();
+      return scoped.getResponseCode();
     }
 
     @Override
     public InetSocketAddress getLocalAddress() {
-      return delegate.getLocalAddress();
+      return scoped.getLocalAddress();
     }
 
     @Override
     public String getProtocol() {
-      return delegate.getProtocol();
+      return scoped.getProtocol();
     }
 
     @Override
     public @Nullable Object getAttribute(String name) {
-      Object own = attributes.get(name);
-      return own != null ? own : delegate.getAttribute(name);
+      return scoped.getAttribute(name);
     }
 
     @Override
     public void setAttribute(String name, @Nullable Object value) {
-      if (value == null) {
-        attributes.remove(name);
-      } else {
-        attributes.put(name, value);
-      }
+      scoped.setAttribute(name, value);
     }
 
     @Override
     public void setStreams(@Nullable InputStream in, @Nullable OutputStream out) {
-      delegate.setStreams(in, out);
+      scoped.setStreams(in, out);
     }
 
     @Override
     public @Nullable HttpPrincipal getPrincipal() {
-      return delegate.getPrincipal();
+      return scoped.getPrincipal();
     }
   }
 }

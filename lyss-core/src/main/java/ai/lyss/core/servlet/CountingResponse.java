@@ -1,5 +1,6 @@
 package ai.lyss.core.servlet;
 
+import ai.lyss.core.internal.CountingOutputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +20,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
 
   private volatile long bytes;
   private volatile boolean writeFailed;
-  private @Nullable ServletOutputStream stream;
+  private @Nullable CountingStream stream;
   private @Nullable PrintWriter writer;
 
   CountingResponse(HttpServletResponse response) {
@@ -27,16 +28,23 @@ final class CountingResponse extends HttpServletResponseWrapper {
   }
 
   long bytesWritten() {
-    return bytes;
+    CountingStream current = stream;
+    return bytes + (current == null ? 0 : current.counted.count());
   }
 
   boolean writeFailed() {
-    return writeFailed;
+    CountingStream current = stream;
+    return writeFailed || (current != null && current.counted.writeFailed());
+  }
+
+  private IOException failed(IOException e) {
+    writeFailed = true;
+    return e;
   }
 
   @Override
   public ServletOutputStream getOutputStream() throws IOException {
-    ServletOutputStream current = stream;
+    CountingStream current = stream;
     if (current == null) {
       current = new CountingStream(super.getOutputStream());
       stream = current;
@@ -61,58 +69,38 @@ final class CountingResponse extends HttpServletResponseWrapper {
     try {
       super.flushBuffer();
     } catch (IOException e) {
-      writeFailed = true;
-      throw e;
+      throw failed(e);
     }
   }
 
-  private final class CountingStream extends ServletOutputStream {
+  /** The servlet stream's writes go through the shared byte counter. */
+  private static final class CountingStream extends ServletOutputStream {
     private final ServletOutputStream delegate;
+    private final CountingOutputStream counted;
 
     CountingStream(ServletOutputStream delegate) {
       this.delegate = delegate;
+      this.counted = new CountingOutputStream(delegate);
     }
 
     @Override
     public void write(int b) throws IOException {
-      try {
-        delegate.write(b);
-      } catch (IOException e) {
-        writeFailed = true;
-        throw e;
-      }
-      bytes++;
+      counted.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      try {
-        delegate.write(b, off, len);
-      } catch (IOException e) {
-        writeFailed = true;
-        throw e;
-      }
-      bytes += len;
+      counted.write(b, off, len);
     }
 
     @Override
     public void flush() throws IOException {
-      try {
-        delegate.flush();
-      } catch (IOException e) {
-        writeFailed = true;
-        throw e;
-      }
+      counted.flush();
     }
 
     @Override
     public void close() throws IOException {
-      try {
-        delegate.close();
-      } catch (IOException e) {
-        writeFailed = true;
-        throw e;
-      }
+      counted.close();
     }
 
     @Override
@@ -141,8 +129,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
       try {
         delegate.write(chars, off, len);
       } catch (IOException e) {
-        writeFailed = true;
-        throw e;
+        throw failed(e);
       }
       long n = 0;
       for (int i = off; i < off + len; i++) {
@@ -156,8 +143,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
       try {
         delegate.write(text, off, len);
       } catch (IOException e) {
-        writeFailed = true;
-        throw e;
+        throw failed(e);
       }
       long n = 0;
       for (int i = off; i < off + len; i++) {
@@ -171,8 +157,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
       try {
         delegate.write(c);
       } catch (IOException e) {
-        writeFailed = true;
-        throw e;
+        throw failed(e);
       }
       bytes += encodedLength((char) c);
     }
@@ -192,8 +177,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
       try {
         delegate.flush();
       } catch (IOException e) {
-        writeFailed = true;
-        throw e;
+        throw failed(e);
       }
     }
 

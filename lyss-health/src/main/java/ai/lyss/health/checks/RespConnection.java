@@ -18,6 +18,10 @@ final class RespConnection {
   private final InputStream in;
   private final OutputStream out;
   private final long deadlineNanos;
+  private final byte[] buffer = new byte[MAX_LINE + 2];
+  private final byte[] line = new byte[MAX_LINE];
+  private int pos;
+  private int limit;
 
   RespConnection(Socket socket, long deadlineNanos) throws IOException {
     this.socket = socket;
@@ -41,25 +45,36 @@ final class RespConnection {
     out.flush();
   }
 
-  /** Reads one reply line without its CRLF; the whole read is bounded by the deadline. */
+  /**
+   * Reads one reply line without its CRLF; the whole read is bounded by the deadline. Bytes come
+   * from a buffer filled by as few socket reads as the server allows, and the socket timeout is set
+   * once per read that has to wait, not once per byte.
+   */
   String readLine() throws IOException {
-    StringBuilder line = new StringBuilder();
+    int length = 0;
     while (true) {
-      socket.setSoTimeout(RedisHealthCheck.remainingMillis(deadlineNanos));
-      int c = in.read();
-      if (c < 0) {
-        throw new EOFException("connection closed by server");
+      if (pos == limit) {
+        fill();
       }
-      if (c == '\n') {
-        int len = line.length();
-        return len > 0 && line.charAt(len - 1) == '\r'
-            ? line.substring(0, len - 1)
-            : line.toString();
+      byte b = buffer[pos++];
+      if (b == '\n') {
+        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        return new String(line, 0, end, StandardCharsets.ISO_8859_1);
       }
-      if (line.length() >= MAX_LINE) {
+      if (length >= MAX_LINE) {
         throw new IOException("reply line longer than " + MAX_LINE + " bytes");
       }
-      line.append((char) c);
+      line[length++] = b;
     }
+  }
+
+  private void fill() throws IOException {
+    socket.setSoTimeout(RedisHealthCheck.remainingMillis(deadlineNanos));
+    int n = in.read(buffer, 0, buffer.length);
+    if (n < 0) {
+      throw new EOFException("connection closed by server");
+    }
+    pos = 0;
+    limit = n;
   }
 }

@@ -77,7 +77,7 @@ public final class HealthEndpoint {
       report = HealthReport.of(Instant.now(), List.of());
       String body =
           "{\"overall_status\":\"unhealthy\",\"timestamp\":\""
-              + ReportJson.timestamp(report.timestamp())
+              + Json.timestamp(report.timestamp())
               + "\",\"services\":[]}";
       return new Response(503, body.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,9 +1,17 @@
 package ai.lyss.health.internal;
 
-/** Minimal JSON writing with the JDK: a correct string escaper. */
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Minimal JSON writing with the JDK: a correct string escaper and the report timestamp. */
 public final class Json {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private Json() {}
 
@@ -68,6 +76,45 @@ public final class Json {
     StringBuilder out = new StringBuilder(value.length() + 2);
     string(out, value);
     return out.toString();
+  }
+
+  /**
+   * An instant as {@code 2026-11-26T10:00:00.000Z}.
+   *
+   * @param instant the instant
+   */
+  public static String timestamp(Instant instant) {
+    return timestamp(new StringBuilder(24), instant).toString();
+  }
+
+  /**
+   * Appends an instant as {@code 2026-11-26T10:00:00.000Z} (no quotes).
+   *
+   * @param out where to append
+   * @param instant the instant
+   */
+  // Hand-written instead of DateTimeFormatter: a probe renders several timestamps, and the
+  // formatter allocated most of the report's garbage.
+  public static StringBuilder timestamp(StringBuilder out, Instant instant) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      return out.append(ISO_MILLIS.format(instant));
+    }
+    pad(out, year, 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append('T');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2).append('.');
+    return pad(out, instant.getNano() / 1_000_000, 3).append('Z');
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int limit = (int) Math.pow(10, width - 1); limit > 1 && value < limit; limit /= 10) {
+      out.append('0');
+    }
+    return out.append(value);
   }
 
   private static void unicode(StringBuilder out, char c) {

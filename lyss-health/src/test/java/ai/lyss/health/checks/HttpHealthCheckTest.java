@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.testing.HangingServer;
-import ai.lyss.health.testing.Net;
 import ai.lyss.health.testing.TestHttpServer;
+import ai.lyss.testing.Net;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

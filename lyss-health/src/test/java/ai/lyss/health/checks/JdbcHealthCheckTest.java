@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.testing.HangingServer;
-import ai.lyss.health.testing.Net;
-import ai.lyss.health.testing.PostgresServer;
+import ai.lyss.testing.Net;
+import ai.lyss.testing.PostgresServer;
 import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.testing.HangingServer;
-import ai.lyss.health.testing.Net;
-import ai.lyss.health.testing.RedisServer;
+import ai.lyss.testing.Net;
+import ai.lyss.testing.RedisServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

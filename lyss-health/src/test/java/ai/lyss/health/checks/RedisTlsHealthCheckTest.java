@@ -3,7 +3,7 @@ package ai.lyss.health.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.HealthCheckResult;
-import ai.lyss.health.testing.RedisServer;
+import ai.lyss.testing.RedisServer;
 import ai.lyss.testing.RequiredTools;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.testing.HangingServer;
-import ai.lyss.health.testing.Net;
+import ai.lyss.testing.Net;
 import org.junit.jupiter.api.Test;
 
 class TcpHealthCheckTest {

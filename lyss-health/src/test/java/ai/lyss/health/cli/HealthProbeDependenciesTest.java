@@ -3,9 +3,9 @@ package ai.lyss.health.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.testing.HangingServer;
-import ai.lyss.health.testing.Net;
-import ai.lyss.health.testing.PostgresServer;
-import ai.lyss.health.testing.RedisServer;
+import ai.lyss.testing.Net;
+import ai.lyss.testing.PostgresServer;
+import ai.lyss.testing.RedisServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

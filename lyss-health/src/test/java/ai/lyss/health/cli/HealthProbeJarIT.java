@@ -2,8 +2,8 @@ package ai.lyss.health.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.lyss.health.testing.Net;
 import ai.lyss.health.testing.TestHttpServer;
+import ai.lyss.testing.Net;
 import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

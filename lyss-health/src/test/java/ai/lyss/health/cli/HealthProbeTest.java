@@ -3,8 +3,8 @@ package ai.lyss.health.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.health.testing.HangingServer;
-import ai.lyss.health.testing.Net;
 import ai.lyss.health.testing.TestHttpServer;
+import ai.lyss.testing.Net;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

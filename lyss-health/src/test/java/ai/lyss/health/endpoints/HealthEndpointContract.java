@@ -6,7 +6,7 @@ import ai.lyss.health.CheckOptions;
 import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.HealthRegistry;
 import ai.lyss.health.checks.TcpHealthCheck;
-import ai.lyss.health.testing.Net;
+import ai.lyss.testing.Net;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -206,15 +206,7 @@ public final class EventWriter {
     g.writeStringProperty(ERROR_TYPE, Texts.cap(String.valueOf(error.getClassName()), 512));
     g.writeStringProperty(ERROR_MESSAGE, values.text(error.getMessage(), 2048 / tier.divisor));
     if (tier.stackTrace) {
-      String stack;
-      try {
-        stack =
-            error instanceof SpilledError spilled
-                ? spilled.stackTrace()
-                : StackTraces.render(error);
-      } catch (RuntimeException e) {
-        stack = error.getClassName() + ": <stack trace unavailable>";
-      }
+      String stack = StackTraces.renderSafely(error);
       g.writeStringProperty(
           ERROR_STACK_TRACE, values.text(stack, maxStackTraceChars / tier.divisor));
     }

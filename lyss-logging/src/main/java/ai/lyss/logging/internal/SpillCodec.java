@@ -89,15 +89,7 @@ final class SpillCodec {
     if (error != null) {
       text(out, error.getClassName());
       text(out, error.getMessage());
-      String stack;
-      try {
-        stack =
-            error instanceof SpilledError spilled
-                ? spilled.stackTrace()
-                : StackTraces.render(error);
-      } catch (RuntimeException e) {
-        stack = error.getClassName() + ": <stack trace unavailable>";
-      }
+      String stack = StackTraces.renderSafely(error);
       text(out, stack);
     }
     out.flush();

@@ -17,6 +17,18 @@ final class StackTraces {
 
   private StackTraces() {}
 
+  /**
+   * The stack trace of a live event or of one read back from the spill file; a proxy that fails to
+   * render gives a one-line stand-in instead of an exception.
+   */
+  static String renderSafely(IThrowableProxy error) {
+    try {
+      return error instanceof SpilledError spilled ? spilled.stackTrace() : render(error);
+    } catch (RuntimeException e) {
+      return error.getClassName() + ": <stack trace unavailable>";
+    }
+  }
+
   static String render(IThrowableProxy error) {
     StringBuilder out = new StringBuilder(2048);
     Map<IThrowableProxy, Boolean> seen = new IdentityHashMap<>();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.jdkhttp.LyssHttpFilter;
-import ai.lyss.logging.Await;
 import ai.lyss.logging.Fields;
 import ai.lyss.logging.LogCapture;
 import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
+import ai.lyss.testing.Poll;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -130,11 +130,11 @@ class JdkHttpRequestLoggingTest {
   }
 
   private JsonNode line(String message) {
-    Await.until(
+    Poll.until(
+        message,
         DEADLINE,
         () ->
-            capture.lines().stream().anyMatch(l -> l.get("message").stringValue().equals(message)),
-        message);
+            capture.lines().stream().anyMatch(l -> l.get("message").stringValue().equals(message)));
     return capture.lines().stream()
         .filter(l -> l.get("message").stringValue().equals(message))
         .reduce((first, second) -> second)

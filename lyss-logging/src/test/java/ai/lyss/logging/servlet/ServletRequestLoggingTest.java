@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.servlet.LyssServletFilter;
-import ai.lyss.logging.Await;
 import ai.lyss.logging.Fields;
 import ai.lyss.logging.LogCapture;
 import ai.lyss.logging.RequestLogging;
 import ai.lyss.logging.StructuredLogger;
+import ai.lyss.testing.Poll;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -98,11 +98,11 @@ class ServletRequestLoggingTest {
   }
 
   private JsonNode line(String message) {
-    Await.until(
+    Poll.until(
+        message,
         DEADLINE,
         () ->
-            capture.lines().stream().anyMatch(l -> l.get("message").stringValue().equals(message)),
-        message);
+            capture.lines().stream().anyMatch(l -> l.get("message").stringValue().equals(message)));
     return capture.lines().stream()
         .filter(l -> l.get("message").stringValue().equals(message))
         .reduce((first, second) -> second)

@@ -13,6 +13,7 @@ import ai.lyss.metrics.MonitoredProxy;
 import ai.lyss.metrics.QuotaExceededException;
 import ai.lyss.metrics.Recorded;
 import ai.lyss.metrics.StatusMapper;
+import ai.lyss.testing.Poll;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -123,7 +124,7 @@ class MetricsFilterTest {
 
   /** The filter records after the handler has sent the response, so the client may be first. */
   private static void awaitRequests(double expected, String... tags) {
-    Recorded.await(
+    Poll.until(
         expected + " requests with " + java.util.Arrays.toString(tags),
         () -> requests(tags) == expected);
     assertThat(requests(tags)).isEqualTo(expected);

@@ -12,6 +12,7 @@ import ai.lyss.metrics.MonitoredProxy;
 import ai.lyss.metrics.QuotaExceededException;
 import ai.lyss.metrics.Recorded;
 import ai.lyss.metrics.StatusMapper;
+import ai.lyss.testing.Poll;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -117,7 +118,7 @@ class MetricsServletFilterTest {
   }
 
   private static void awaitRequests(double expected, String... tags) {
-    Recorded.await(
+    Poll.until(
         expected + " requests with " + Arrays.toString(tags),
         () -> Recorded.requests(metrics.registry(), tags) == expected);
     assertThat(Recorded.requests(metrics.registry(), tags)).isEqualTo(expected);

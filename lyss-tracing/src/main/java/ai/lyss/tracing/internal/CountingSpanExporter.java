@@ -15,11 +15,10 @@ import org.jspecify.annotations.Nullable;
  * exports start failing (collector unreachable, hung or refusing), one INFO when one succeeds
  * again. Nothing is logged per failed batch and no stack trace is written.
  */
-public final class CountingSpanExporter implements SpanExporter {
+public final class CountingSpanExporter extends ForwardingSpanExporter {
 
   private static final TracingLog LOG = TracingLog.of(CountingSpanExporter.class);
 
-  private final SpanExporter delegate;
   private final SpanPipelineCounters counters;
   private final String target;
   private final AtomicBoolean failing = new AtomicBoolean();
@@ -36,7 +35,7 @@ public final class CountingSpanExporter implements SpanExporter {
    *     export to http://collector:4318/v1/traces})
    */
   public CountingSpanExporter(SpanExporter delegate, SpanPipelineCounters counters, String target) {
-    this.delegate = requireNonNull(delegate, "delegate");
+    super(delegate);
     this.counters = requireNonNull(counters, "counters");
     this.target = requireNonNull(target, "target");
   }
@@ -135,20 +134,5 @@ public final class CountingSpanExporter implements SpanExporter {
     Throwable cause = t.getCause();
     return t.getClass().getName().contains("FailedExportException")
         || (cause != null && cause.toString().equals(t.getMessage()));
-  }
-
-  @Override
-  public CompletableResultCode flush() {
-    return delegate.flush();
-  }
-
-  @Override
-  public CompletableResultCode shutdown() {
-    return delegate.shutdown();
-  }
-
-  @Override
-  public String toString() {
-    return "CountingSpanExporter{" + delegate + "}";
   }
 }

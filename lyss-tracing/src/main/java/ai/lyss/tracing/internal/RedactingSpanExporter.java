@@ -23,9 +23,8 @@ import java.util.List;
  * key ({@code http.request.header.authorization}) is masked whole. Spans with nothing to mask are
  * passed on as the same objects; it runs on the export thread, never on a request thread.
  */
-public final class RedactingSpanExporter implements SpanExporter {
+public final class RedactingSpanExporter extends ForwardingSpanExporter {
 
-  private final SpanExporter delegate;
   private final Redactor redactor;
 
   /**
@@ -44,7 +43,7 @@ public final class RedactingSpanExporter implements SpanExporter {
    * @param redactor the rules
    */
   public RedactingSpanExporter(SpanExporter delegate, Redactor redactor) {
-    this.delegate = requireNonNull(delegate, "delegate");
+    super(delegate);
     this.redactor = requireNonNull(redactor, "redactor");
   }
 
@@ -63,21 +62,6 @@ public final class RedactingSpanExporter implements SpanExporter {
       index++;
     }
     return delegate.export(out == null ? spans : out);
-  }
-
-  @Override
-  public CompletableResultCode flush() {
-    return delegate.flush();
-  }
-
-  @Override
-  public CompletableResultCode shutdown() {
-    return delegate.shutdown();
-  }
-
-  @Override
-  public String toString() {
-    return "RedactingSpanExporter{" + delegate + "}";
   }
 
   private SpanData mask(SpanData span) {

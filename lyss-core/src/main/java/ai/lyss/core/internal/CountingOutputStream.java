@@ -1,16 +1,24 @@
-package ai.lyss.core.jdkhttp;
+package ai.lyss.core.internal;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Counts the response body bytes written through it and notes a failed write. */
-final class CountingOutputStream extends FilterOutputStream {
+/**
+ * Counts the response body bytes written through it and notes a failed write (the client has gone
+ * away). The one byte counter of the JDK HttpServer filter and the Servlet filter's output stream.
+ */
+public final class CountingOutputStream extends FilterOutputStream {
 
   private volatile long count;
   private volatile boolean writeFailed;
 
-  CountingOutputStream(OutputStream out) {
+  /**
+   * Counts what goes to {@code out}.
+   *
+   * @param out the response body stream
+   */
+  public CountingOutputStream(OutputStream out) {
     super(out);
   }
 
@@ -19,8 +27,7 @@ final class CountingOutputStream extends FilterOutputStream {
     try {
       out.write(b);
     } catch (IOException e) {
-      writeFailed = true;
-      throw e;
+      throw failed(e);
     }
     count++;
   }
@@ -30,8 +37,7 @@ final class CountingOutputStream extends FilterOutputStream {
     try {
       out.write(b, off, len);
     } catch (IOException e) {
-      writeFailed = true;
-      throw e;
+      throw failed(e);
     }
     count += len;
   }
@@ -41,8 +47,7 @@ final class CountingOutputStream extends FilterOutputStream {
     try {
       out.flush();
     } catch (IOException e) {
-      writeFailed = true;
-      throw e;
+      throw failed(e);
     }
   }
 
@@ -51,16 +56,22 @@ final class CountingOutputStream extends FilterOutputStream {
     try {
       out.close();
     } catch (IOException e) {
-      writeFailed = true;
-      throw e;
+      throw failed(e);
     }
   }
 
-  long count() {
+  private IOException failed(IOException e) {
+    writeFailed = true;
+    return e;
+  }
+
+  /** The bytes written so far. */
+  public long count() {
     return count;
   }
 
-  boolean writeFailed() {
+  /** Whether a write, flush or close failed. */
+  public boolean writeFailed() {
     return writeFailed;
   }
 }

@@ -1,6 +1,5 @@
-package ai.lyss.health.testing;
+package ai.lyss.testing;
 
-import ai.lyss.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,8 @@ public final class RedisServer implements AutoCloseable {
    * @param password the default user's password ({@code requirepass})
    * @param aclUser an extra ACL user
    * @param aclPassword its password
+   * @return the running server
+   * @throws IOException when it cannot be started
    */
   public static RedisServer start(String password, String aclUser, String aclPassword)
       throws IOException {
@@ -56,6 +57,8 @@ public final class RedisServer implements AutoCloseable {
    * @param password the default user's password
    * @param cert PEM certificate (also used as the CA)
    * @param key PEM private key
+   * @return the running server
+   * @throws IOException when it cannot be started
    */
   public static RedisServer startTls(String password, Path cert, Path key) throws IOException {
     int port = Net.closedPort();
@@ -80,7 +83,7 @@ public final class RedisServer implements AutoCloseable {
 
   private static RedisServer start(int port, List<String> args) throws IOException {
     Path binary = RequiredTools.binary("redis-server", "redis-server");
-    Path dir = Files.createTempDirectory("lyss-health-redis");
+    Path dir = Files.createTempDirectory("lyss-redis");
     List<String> command = new java.util.ArrayList<>();
     command.addAll(
         List.of(
@@ -117,11 +120,20 @@ public final class RedisServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * The loopback port.
+   *
+   * @return the port
+   */
   public int port() {
     return port;
   }
 
-  /** Stops the server (simulates an outage). */
+  /**
+   * Stops the server (simulates an outage).
+   *
+   * @throws InterruptedException when interrupted while waiting for it to exit
+   */
   public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -137,6 +149,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server and deletes its directory. */
   @Override
   public void close() {
     try {

@@ -1,4 +1,4 @@
-package ai.lyss.health.testing;
+package ai.lyss.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,11 @@ public final class Net {
 
   private Net() {}
 
-  /** A loopback port that nothing listens on (it was free a moment ago). */
+  /**
+   * A loopback port that nothing listens on (it was free a moment ago).
+   *
+   * @return the port
+   */
   public static int closedPort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
@@ -21,7 +25,12 @@ public final class Net {
     }
   }
 
-  /** Whether something accepts connections on loopback {@code port}. */
+  /**
+   * Whether something accepts connections on a loopback port.
+   *
+   * @param port the port
+   * @return true when a connection succeeds within 500 ms
+   */
   public static boolean accepting(int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);

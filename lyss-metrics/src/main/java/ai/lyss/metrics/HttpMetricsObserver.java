@@ -1,19 +1,23 @@
-package ai.lyss.metrics.internal;
+package ai.lyss.metrics;
 
 import ai.lyss.core.http.HttpObservation;
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.core.http.ObservedRequest;
 import ai.lyss.core.http.Outcome;
-import ai.lyss.metrics.LyssMetrics;
+import ai.lyss.metrics.internal.HttpScope;
+import ai.lyss.metrics.internal.MonitoredCalls;
+import ai.lyss.metrics.internal.RequestRecording;
 
 /**
  * lyss-metrics' part of the request pipeline: {@code http_requests_total} and {@code
  * http_request_duration_seconds} once per request, with the status the pipeline decided (a
  * server-side failure that sent nothing yet is mapped by the {@code StatusMapper}) and the tenant
  * only when the service accepted the request. While the request runs, {@code @MonitorApi} calls
- * name its endpoint instead of recording a second time.
+ * name its endpoint instead of recording a second time. Package-private beside {@link LyssMetrics},
+ * which hands it out, so the public type imports nothing from {@code internal} that imports it
+ * back.
  */
-public final class HttpMetricsObserver implements HttpObserver {
+final class HttpMetricsObserver implements HttpObserver {
 
   private final LyssMetrics metrics;
 
@@ -22,7 +26,7 @@ public final class HttpMetricsObserver implements HttpObserver {
    *
    * @param metrics where requests are recorded
    */
-  public HttpMetricsObserver(LyssMetrics metrics) {
+  HttpMetricsObserver(LyssMetrics metrics) {
     this.metrics = metrics;
   }
 

@@ -1,4 +1,4 @@
-package ai.lyss.health.testing;
+package ai.lyss.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,7 @@ final class Processes {
   }
 
   /** Runs a command to completion (as {@code asUser} via runuser when root), or fails. */
-  static String run(String asUser, List<String> command, long timeoutSeconds)
-      throws IOException, InterruptedException {
+  static String run(String asUser, List<String> command, long timeoutSeconds) throws IOException {
     List<String> full = new ArrayList<>();
     if (isRoot() && asUser != null) {
       full.addAll(List.of("runuser", "-u", asUser, "--"));
@@ -29,7 +28,7 @@ final class Processes {
     try {
       Process p =
           new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      if (!waitFor(p, timeoutSeconds)) {
         p.destroyForcibly();
         throw new IOException("command timed out: " + full);
       }
@@ -40,6 +39,16 @@ final class Processes {
       return output;
     } finally {
       Files.deleteIfExists(log);
+    }
+  }
+
+  private static boolean waitFor(Process p, long timeoutSeconds) throws IOException {
+    try {
+      return p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + p.info().command().orElse("?"), e);
     }
   }
 

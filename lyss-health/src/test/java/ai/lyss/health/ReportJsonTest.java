@@ -1,9 +1,8 @@
-package ai.lyss.health.internal;
+package ai.lyss.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.lyss.health.HealthCheckResult;
-import ai.lyss.health.HealthReport;
+import ai.lyss.health.internal.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +17,7 @@ class ReportJsonTest {
 
   @Test
   void timestampsArePaddedIsoUtcWithMilliseconds() {
-    assertThat(ReportJson.timestamp(Instant.parse("0987-01-02T03:04:05.006789Z")))
+    assertThat(Json.timestamp(Instant.parse("0987-01-02T03:04:05.006789Z")))
         .isEqualTo("0987-01-02T03:04:05.006Z");
   }
 
@@ -29,7 +28,7 @@ class ReportJsonTest {
       Instant instant =
           Instant.ofEpochSecond(
               random.nextInt(Integer.MAX_VALUE) * 2L, random.nextInt(1_000_000_000));
-      assertThat(ReportJson.timestamp(instant)).isEqualTo(REFERENCE.format(instant));
+      assertThat(Json.timestamp(instant)).isEqualTo(REFERENCE.format(instant));
     }
   }
 
