@@ -2,15 +2,13 @@ package ai.lyss.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.lyss.core.LabelValues;
-import ai.lyss.metrics.internal.AiSeries;
 import ai.lyss.metrics.internal.LabelGuard;
 import ai.lyss.metrics.internal.Meters;
 import ai.lyss.metrics.internal.RecordingErrors;
+import ai.lyss.metrics.internal.SeriesCache;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,22 +23,21 @@ public final class AiModelMetrics {
   /** {@code status} label value of a failed call. */
   public static final String ERROR = "error";
 
-  private final Meters meters;
-  private final LabelGuard providerGuard;
-  private final LabelGuard modelGuard;
-  private final LabelGuard tenantGuard;
-  private final ConcurrentHashMap<
-          String, ConcurrentHashMap<String, ConcurrentHashMap<String, AiSeries>>>
-      series = new ConcurrentHashMap<>();
+  /** By (provider, model), then by tenant: every label passes its guard before a series exists. */
+  private final SeriesCache<SeriesCache<AiSeries>> series;
 
   AiModelMetrics(Meters meters, int maxValues, int maxTenants, List<Counter> overflowCounters) {
-    this.meters = meters;
     String metric = MetricCatalog.AI_MODEL_REQUESTS.name();
-    this.providerGuard =
+    LabelGuard providers =
         new LabelGuard(metric, MetricCatalog.PROVIDER, maxValues, overflowCounters);
-    this.modelGuard = new LabelGuard(metric, MetricCatalog.MODEL, maxValues, overflowCounters);
-    this.tenantGuard =
+    LabelGuard models = new LabelGuard(metric, MetricCatalog.MODEL, maxValues, overflowCounters);
+    LabelGuard tenants =
         new LabelGuard(metric, MetricCatalog.TENANT_ID, maxTenants, overflowCounters);
+    this.series =
+        new SeriesCache<>(
+            providers,
+            models,
+            (p, m) -> new SeriesCache<>(tenants, null, (t, u) -> new AiSeries(meters, p, m, t)));
   }
 
   /**
@@ -91,43 +88,10 @@ public final class AiModelMetrics {
       boolean success,
       @Nullable TokenUsage tokens) {
     try {
-      AiSeries s = series(provider, model, tenantId);
+      AiSeries s = series.get(provider, model).get(tenantId);
       s.record(durationNanos, success, tokens == null ? TokenUsage.NONE : tokens);
     } catch (RuntimeException e) {
       RecordingErrors.swallowed(MetricCatalog.AI_MODEL_REQUESTS.name(), e);
     }
-  }
-
-  private AiSeries series(
-      @Nullable String provider, @Nullable String model, @Nullable String tenantId) {
-    // Raw lookup first: keys are clean values, and sanitising a clean value returns it unchanged.
-    if (provider != null && model != null && tenantId != null) {
-      var byModel = series.get(provider);
-      var byTenant = byModel == null ? null : byModel.get(model);
-      AiSeries s = byTenant == null ? null : byTenant.get(tenantId);
-      if (s != null) {
-        return s;
-      }
-    }
-    String p = LabelValues.sanitize(provider);
-    String m = LabelValues.sanitize(model);
-    String t = LabelValues.sanitize(tenantId);
-    var byModel = series.get(p);
-    if (byModel != null) {
-      var byTenant = byModel.get(m);
-      if (byTenant != null) {
-        AiSeries s = byTenant.get(t);
-        if (s != null) {
-          return s;
-        }
-      }
-    }
-    String ap = providerGuard.admit(p);
-    String am = modelGuard.admit(m);
-    String at = tenantGuard.admit(t);
-    return series
-        .computeIfAbsent(ap, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(am, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(at, k -> new AiSeries(meters, ap, am, at));
   }
 }

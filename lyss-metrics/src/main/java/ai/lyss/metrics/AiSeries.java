@@ -1,15 +1,13 @@
-package ai.lyss.metrics.internal;
+package ai.lyss.metrics;
 
-import ai.lyss.metrics.AiModelMetrics;
-import ai.lyss.metrics.MetricCatalog;
-import ai.lyss.metrics.TokenUsage;
+import ai.lyss.metrics.internal.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** The meters of one (provider, model, tenant): requests by status, latency, tokens by type. */
-public final class AiSeries {
+final class AiSeries {
 
   private final Meters meters;
   private final String provider;
@@ -31,7 +29,7 @@ public final class AiSeries {
    * @param model admitted model label
    * @param tenant admitted tenant label
    */
-  public AiSeries(Meters meters, String provider, String model, String tenant) {
+  AiSeries(Meters meters, String provider, String model, String tenant) {
     this.meters = meters;
     this.provider = provider;
     this.model = model;
@@ -52,7 +50,7 @@ public final class AiSeries {
    * @param ok success
    * @param tokens usage
    */
-  public void record(long durationNanos, boolean ok, TokenUsage tokens) {
+  void record(long durationNanos, boolean ok, TokenUsage tokens) {
     (ok ? success : error).increment();
     latency.record(Math.max(0L, durationNanos), TimeUnit.NANOSECONDS);
     if (tokens.isSplit()) {
