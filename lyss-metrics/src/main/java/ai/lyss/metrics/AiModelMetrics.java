@@ -2,18 +2,24 @@ package ai.lyss.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.lyss.core.LabelValues;
 import ai.lyss.metrics.internal.LabelGuard;
 import ai.lyss.metrics.internal.Meters;
 import ai.lyss.metrics.internal.RecordingErrors;
 import ai.lyss.metrics.internal.SeriesCache;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records AI model calls: {@code ai_model_requests_total}, {@code ai_model_latency_seconds} and
- * {@code ai_tokens_consumed_total}, in one call per model request. Recording never throws.
+ * Records AI model calls: {@code ai_model_requests_total}, {@code ai_model_latency_seconds}, {@code
+ * ai_tokens_consumed_total} and the spend {@code ai_model_cost_total} (usage times the {@link
+ * PriceTable}), in one call per model request; streaming calls through {@link #startStream} also
+ * record the time to first chunk and between chunks. A call to a model with no price is counted in
+ * {@code lyss_ai_price_missing_total} and warned about once. Recording never throws.
  */
 public final class AiModelMetrics {
 
@@ -24,20 +30,70 @@ public final class AiModelMetrics {
   public static final String ERROR = "error";
 
   /** By (provider, model), then by tenant: every label passes its guard before a series exists. */
-  private final SeriesCache<SeriesCache<AiSeries>> series;
+  private final SeriesCache<ModelSeries> series;
 
-  AiModelMetrics(Meters meters, int maxValues, int maxTenants, List<Counter> overflowCounters) {
+  AiModelMetrics(
+      Meters meters,
+      int maxValues,
+      int maxTenants,
+      List<Counter> overflowCounters,
+      List<ModelPrice> prices,
+      TenantBudgets budgets) {
     String metric = MetricCatalog.AI_MODEL_REQUESTS.name();
     LabelGuard providers =
         new LabelGuard(metric, MetricCatalog.PROVIDER, maxValues, overflowCounters);
     LabelGuard models = new LabelGuard(metric, MetricCatalog.MODEL, maxValues, overflowCounters);
     LabelGuard tenants =
         new LabelGuard(metric, MetricCatalog.TENANT_ID, maxTenants, overflowCounters);
+    Map<String, ModelPrice> byModel = new HashMap<>();
+    for (ModelPrice price : prices) {
+      // Priced models and budgeted tenants hold their label values from the start, so their spend
+      // is never folded into __overflow__.
+      byModel.put(
+          admit(providers, price.provider()) + "\u0000" + admit(models, price.model()), price);
+      for (String tokenType : List.of("input", "output", "cached_input")) {
+        meters.fixedGauge(
+            MetricCatalog.AI_MODEL_PRICE,
+            tokenType.equals("input")
+                ? price.inputPerMillion()
+                : tokenType.equals("output")
+                    ? price.outputPerMillion()
+                    : price.cachedInputPerMillion(),
+            price.provider(),
+            price.model(),
+            tokenType,
+            price.currency());
+      }
+    }
+    for (TenantBudgets.Budget budget : budgets.all()) {
+      String tenant = admit(tenants, budget.tenantId());
+      meters.fixedGauge(MetricCatalog.AI_TENANT_BUDGET, budget.amount(), tenant, budget.currency());
+    }
     this.series =
         new SeriesCache<>(
             providers,
             models,
-            (p, m) -> new SeriesCache<>(tenants, null, (t, u) -> new AiSeries(meters, p, m, t)));
+            (p, m) ->
+                new ModelSeries(
+                    meters,
+                    p,
+                    m,
+                    byModel.get(p + "\u0000" + m),
+                    new SeriesCache<>(tenants, null, (t, u) -> new AiSeries(meters, p, m, t))));
+  }
+
+  private static String admit(LabelGuard guard, String value) {
+    String clean = LabelValues.sanitize(value);
+    String admitted = guard.admit(clean);
+    if (!admitted.equals(clean)) {
+      throw new IllegalArgumentException(
+          "The price table and budgets name more distinct values than the label cap allows ('"
+              + value
+              + "' would be recorded as "
+              + admitted
+              + "); raise LyssMetrics.builder().maxValuesPerLabel / maxTenantsPerMetric");
+    }
+    return clean;
   }
 
   /**
@@ -88,10 +144,31 @@ public final class AiModelMetrics {
       boolean success,
       @Nullable TokenUsage tokens) {
     try {
-      AiSeries s = series.get(provider, model).get(tenantId);
-      s.record(durationNanos, success, tokens == null ? TokenUsage.NONE : tokens);
+      ModelSeries m = series.get(provider, model);
+      m.tenant(tenantId)
+          .record(m, durationNanos, success, tokens == null ? TokenUsage.NONE : tokens);
     } catch (RuntimeException e) {
       RecordingErrors.swallowed(MetricCatalog.AI_MODEL_REQUESTS.name(), e);
+    }
+  }
+
+  /**
+   * Starts measuring a streaming call now: feed it each chunk and end it once when the stream is
+   * over. Never throws; when the meters cannot be resolved the stream records nothing.
+   *
+   * @param provider the provider ({@code openai})
+   * @param model the model name
+   * @param tenantId the tenant, {@code null} gives {@code unknown}
+   */
+  public AiStream startStream(
+      @Nullable String provider, @Nullable String model, @Nullable String tenantId) {
+    long start = System.nanoTime();
+    try {
+      ModelSeries m = series.get(provider, model);
+      return new AiStream(m, m.tenant(tenantId), start);
+    } catch (RuntimeException e) {
+      RecordingErrors.swallowed(MetricCatalog.AI_MODEL_TIME_TO_FIRST_CHUNK.name(), e);
+      return AiStream.noop();
     }
   }
 }

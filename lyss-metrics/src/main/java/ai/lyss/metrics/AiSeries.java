@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** The meters of one (provider, model, tenant): requests by status, latency, tokens by type. */
+/**
+ * The meters of one (provider, model, tenant): requests by status, latency, tokens by type, spend.
+ */
 final class AiSeries {
 
   private final Meters meters;
@@ -19,6 +21,7 @@ final class AiSeries {
   private volatile @Nullable Counter input;
   private volatile @Nullable Counter output;
   private volatile @Nullable Counter total;
+  private volatile @Nullable Counter cost;
 
   /**
    * Registers the request and latency meters; token counters are registered on first use, so a
@@ -44,13 +47,29 @@ final class AiSeries {
   }
 
   /**
-   * Records one call.
+   * Records one call and its spend.
    *
+   * @param model the model's series (price, missing-price counter)
    * @param durationNanos duration
    * @param ok success
    * @param tokens usage
    */
-  void record(long durationNanos, boolean ok, TokenUsage tokens) {
+  void record(ModelSeries model, long durationNanos, boolean ok, TokenUsage tokens) {
+    record(durationNanos, ok, tokens);
+    ModelPrice price = model.price();
+    if (price == null || !tokens.isSplit()) {
+      if (price == null || tokens.totalTokens() > 0) {
+        model.priceMissing(price != null);
+      }
+      return;
+    }
+    double amount = price.cost(tokens);
+    if (amount > 0) {
+      costCounter(price.currency()).increment(amount);
+    }
+  }
+
+  private void record(long durationNanos, boolean ok, TokenUsage tokens) {
     (ok ? success : error).increment();
     latency.record(Math.max(0L, durationNanos), TimeUnit.NANOSECONDS);
     if (tokens.isSplit()) {
@@ -59,6 +78,15 @@ final class AiSeries {
     } else if (tokens.totalTokens() > 0) {
       tokenCounter(TokenType.TOTAL).increment(tokens.totalTokens());
     }
+  }
+
+  private Counter costCounter(String currency) {
+    Counter c = cost;
+    if (c == null) {
+      c = meters.counter(MetricCatalog.AI_MODEL_COST, provider, model, tenant, currency);
+      cost = c;
+    }
+    return c;
   }
 
   private enum TokenType {
