@@ -80,6 +80,17 @@ public final class AiModelMetrics {
                     m,
                     byModel.get(p + "\u0000" + m),
                     new SeriesCache<>(tenants, null, (t, u) -> new AiSeries(meters, p, m, t))));
+    // A counter series that appears with its first value hides that value from increase(): the
+    // spend series of budgeted tenants exist at 0 from the start, so every call counts against
+    // the budget.
+    for (TenantBudgets.Budget budget : budgets.all()) {
+      for (ModelPrice price : prices) {
+        if (price.currency().equals(budget.currency())) {
+          ModelSeries m = series.get(price.provider(), price.model());
+          m.tenant(budget.tenantId()).primeCost(price.currency());
+        }
+      }
+    }
   }
 
   private static String admit(LabelGuard guard, String value) {

@@ -80,6 +80,11 @@ final class AiSeries {
     }
   }
 
+  /** Registers the cost counter at 0 now, so the first call's spend is an increase. */
+  void primeCost(String currency) {
+    costCounter(currency);
+  }
+
   private Counter costCounter(String currency) {
     Counter c = cost;
     if (c == null) {

@@ -57,7 +57,7 @@ class SpendTest {
 
     Exposed scrape = scrape();
     assertThat(scrape.value("lyss_ai_price_missing_total", Map.of("model", "llama"))).isEqualTo(1);
-    assertThat(scrape.samples("ai_model_cost_total")).isEmpty();
+    assertThat(scrape.samples("ai_model_cost_total", Map.of("model", "llama"))).isEmpty();
   }
 
   @Test
@@ -66,7 +66,7 @@ class SpendTest {
 
     Exposed scrape = scrape();
     assertThat(scrape.value("lyss_ai_price_missing_total", Map.of("model", "gpt-4o"))).isEqualTo(1);
-    assertThat(scrape.samples("ai_model_cost_total")).isEmpty();
+    assertThat(scrape.value("ai_model_cost_total", Map.of())).isZero();
   }
 
   @Test
@@ -94,6 +94,18 @@ class SpendTest {
   }
 
   @Test
+  void budgetedTenantsHaveASpendSeriesAtZeroBeforeTheirFirstCall() {
+    assertThat(
+            scrape()
+                .samples(
+                    "ai_model_cost_total",
+                    Map.of("tenant_id", "acme", "model", "gpt-4o", "currency", "USD")))
+        .singleElement()
+        .extracting(Exposed.Sample::value)
+        .isEqualTo(0.0);
+  }
+
+  @Test
   void spendOfTenantsPastTheCapGoesToOverflowAndBudgetedTenantsKeepTheirSeries() {
     LyssMetrics capped =
         LyssMetrics.builder()
@@ -107,7 +119,7 @@ class SpendTest {
     Exposed scrape = Exposed.parse(capped.scrape());
     assertThat(scrape.samples("ai_model_cost_total", Map.of("tenant_id", "__overflow__")))
         .hasSize(1);
-    assertThat(scrape.samples("ai_model_cost_total", Map.of("tenant_id", "acme"))).hasSize(1);
+    assertThat(scrape.value("ai_model_cost_total", Map.of("tenant_id", "acme"))).isPositive();
     assertThat(capped.overflowCount("ai_model_cost_total")).isEqualTo(1);
   }
 
