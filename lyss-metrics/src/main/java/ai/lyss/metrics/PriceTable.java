@@ -114,19 +114,11 @@ public final class PriceTable {
               row.isEmpty(4) ? input : row.amount(4),
               row.currency(5),
               row.date(6));
-      String before = where.putIfAbsent(key(price) + "|" + price.effectiveFrom(), row.where());
-      if (before != null) {
-        throw row.error(
-            "a second price for "
-                + price.provider()
-                + "/"
-                + price.model()
-                + " from "
-                + price.effectiveFrom()
-                + " (first at "
-                + before
-                + "); keep one row per model and effective date");
-      }
+      row.claim(
+          where,
+          key(price) + "|" + price.effectiveFrom(),
+          "price for " + price.provider() + "/" + price.model() + " from " + price.effectiveFrom(),
+          "one row per model and effective date");
       prices.add(price);
     }
     return new PriceTable(prices);

@@ -116,17 +116,11 @@ public final class TenantBudgets {
     Map<String, String> where = new HashMap<>();
     for (TableFile.Row row : rows) {
       Budget budget = new Budget(row.text(0), row.amount(1), row.currency(2));
-      String before = where.putIfAbsent(budget.tenantId() + "|" + budget.currency(), row.where());
-      if (before != null) {
-        throw row.error(
-            "a second budget for tenant "
-                + budget.tenantId()
-                + " in "
-                + budget.currency()
-                + " (first at "
-                + before
-                + "); keep one row per tenant and currency");
-      }
+      row.claim(
+          where,
+          budget.tenantId() + "|" + budget.currency(),
+          "budget for tenant " + budget.tenantId() + " in " + budget.currency(),
+          "one row per tenant and currency");
       budgets.add(budget);
     }
     return new TenantBudgets(budgets);

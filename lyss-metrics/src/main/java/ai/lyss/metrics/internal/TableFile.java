@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -115,6 +116,21 @@ public final class TableFile {
      */
     public IllegalArgumentException error(int i, String problem) {
       return new IllegalArgumentException(where() + ": " + columns.get(i) + " " + problem);
+    }
+
+    /**
+     * Records that this row holds {@code key}; throws when an earlier row held it.
+     *
+     * @param claimed keys seen so far, with where they were
+     * @param key what must be unique (provider and model and date, tenant and currency)
+     * @param what the thing the key names, for the message ({@code a price for openai/gpt-4o})
+     * @param rule how to fix it ({@code one row per model and effective date})
+     */
+    public void claim(Map<String, String> claimed, String key, String what, String rule) {
+      String before = claimed.putIfAbsent(key, where());
+      if (before != null) {
+        throw error("a second " + what + " (first at " + before + "); keep " + rule);
+      }
     }
 
     /**
