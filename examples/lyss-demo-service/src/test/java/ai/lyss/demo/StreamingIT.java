@@ -98,6 +98,23 @@ class StreamingIT {
     // From the request to the last event: at least the time between first and last event.
     assertThat(completed.get("duration_ms").asDouble()).isGreaterThan(streamingMillis);
     assertThat(completed.get("response_size").asLong()).isGreaterThan(200L);
+    // ... and the time to the first event, which came before the rest.
+    assertThat(completed.get("time_to_first_chunk_ms").asDouble())
+        .isPositive()
+        .isLessThan(completed.get("duration_ms").asDouble());
+  }
+
+  @Test
+  void aPlainAnswerCarriesNoTimeToFirstChunk() {
+    demo.post(
+        "/v1/chat/completions",
+        STREAM_BODY.replace("\"stream\":true", "\"stream\":false"),
+        "X-Tenant-ID",
+        "t-plain",
+        "X-Request-ID",
+        "plain-1");
+
+    assertThat(DemoLogs.completed(demo, "plain-1").has("time_to_first_chunk_ms")).isFalse();
   }
 
   @Test
@@ -113,6 +130,11 @@ class StreamingIT {
     assertThat(span.at("/attributes/gen_ai.response.time_to_first_chunk").asDouble())
         .isPositive()
         .isLessThan(span.get("duration_ms").asDouble() / 1000);
+    // The server span: from the request to the first event sent, so no earlier than the model's.
+    JsonNode server = DemoLogs.span(spans(traceId), "POST /v1/chat/completions");
+    assertThat(server.at("/attributes/gen_ai.response.time_to_first_chunk").asDouble())
+        .isGreaterThanOrEqualTo(
+            span.at("/attributes/gen_ai.response.time_to_first_chunk").asDouble());
     PromText metrics = PromText.parse(demo.get("/metrics").body());
     assertThat(
             metrics

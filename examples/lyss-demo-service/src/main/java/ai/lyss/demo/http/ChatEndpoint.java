@@ -37,7 +37,7 @@ final class ChatEndpoint {
     JsonNode requestBody = Json.readObject(request);
     ChatRequest chatRequest = parse(requestBody);
     if (streamRequested(requestBody)) {
-      ChatStream stream = new ChatStream(response);
+      ChatStream stream = new ChatStream(request, response);
       ChatCompletion completion = chat.stream(context, chatRequest, stream::delta);
       if (!stream.gone()) {
         stream.finish(completion);

@@ -1,8 +1,10 @@
 package ai.lyss.demo.http;
 
+import ai.lyss.core.http.ObservedRequest;
 import ai.lyss.demo.gateway.ChatService.ChatCompletion;
 import ai.lyss.demo.gateway.ProviderResponse;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,13 @@ final class ChatStream {
 
   private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
+  private final HttpServletRequest request;
   private final HttpServletResponse response;
   private boolean started;
   private boolean gone;
 
-  ChatStream(HttpServletResponse response) {
+  ChatStream(HttpServletRequest request, HttpServletResponse response) {
+    this.request = request;
     this.response = response;
   }
 
@@ -96,6 +100,10 @@ final class ChatStream {
       ServletOutputStream out = response.getOutputStream();
       out.write(bytes);
       out.flush();
+      if (request.getAttribute(ObservedRequest.FIRST_CHUNK_ATTRIBUTE) == null) {
+        // The request's span and Request completed line carry the time to this first event.
+        request.setAttribute(ObservedRequest.FIRST_CHUNK_ATTRIBUTE, System.nanoTime());
+      }
       return true;
     } catch (IOException e) {
       gone = true;
