@@ -29,6 +29,8 @@ public final class AiModelMetrics {
   /** {@code status} label value of a failed call. */
   public static final String ERROR = "error";
 
+  private static final MetricDefinition PRICE = MetricCatalog.AI_MODEL_PRICE;
+
   /** By (provider, model), then by tenant: every label passes its guard before a series exists. */
   private final SeriesCache<ModelSeries> series;
 
@@ -49,21 +51,14 @@ public final class AiModelMetrics {
     for (ModelPrice price : prices) {
       // Priced models and budgeted tenants hold their label values from the start, so their spend
       // is never folded into __overflow__.
-      byModel.put(
-          admit(providers, price.provider()) + "\u0000" + admit(models, price.model()), price);
-      for (String tokenType : List.of("input", "output", "cached_input")) {
-        meters.fixedGauge(
-            MetricCatalog.AI_MODEL_PRICE,
-            tokenType.equals("input")
-                ? price.inputPerMillion()
-                : tokenType.equals("output")
-                    ? price.outputPerMillion()
-                    : price.cachedInputPerMillion(),
-            price.provider(),
-            price.model(),
-            tokenType,
-            price.currency());
-      }
+      String provider = admit(providers, price.provider());
+      String model = admit(models, price.model());
+      byModel.put(provider + "\u0000" + model, price);
+      meters.fixedGauge(PRICE, price.inputPerMillion(), provider, model, "input", price.currency());
+      meters.fixedGauge(
+          PRICE, price.outputPerMillion(), provider, model, "output", price.currency());
+      meters.fixedGauge(
+          PRICE, price.cachedInputPerMillion(), provider, model, "cached_input", price.currency());
     }
     for (TenantBudgets.Budget budget : budgets.all()) {
       String tenant = admit(tenants, budget.tenantId());
