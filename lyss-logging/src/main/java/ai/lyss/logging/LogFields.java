@@ -98,6 +98,12 @@ public final class LogFields {
   /** Request middleware and timings: elapsed milliseconds, a number. */
   public static final String DURATION_MS = "duration_ms";
 
+  /**
+   * Request middleware: milliseconds from the request to the first chunk of a streamed response, a
+   * number (absent unless the response was streamed).
+   */
+  public static final String TIME_TO_FIRST_CHUNK_MS = "time_to_first_chunk_ms";
+
   /** Request middleware: response body bytes, a number (absent when unknown). */
   public static final String RESPONSE_SIZE = "response_size";
 

@@ -3,19 +3,23 @@ package ai.lyss.metrics;
 import static java.util.Objects.requireNonNull;
 
 import ai.lyss.core.LabelValues;
-import ai.lyss.metrics.internal.AiSeries;
 import ai.lyss.metrics.internal.LabelGuard;
 import ai.lyss.metrics.internal.Meters;
 import ai.lyss.metrics.internal.RecordingErrors;
+import ai.lyss.metrics.internal.SeriesCache;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records AI model calls: {@code ai_model_requests_total}, {@code ai_model_latency_seconds} and
- * {@code ai_tokens_consumed_total}, in one call per model request. Recording never throws.
+ * Records AI model calls: {@code ai_model_requests_total}, {@code ai_model_latency_seconds}, {@code
+ * ai_tokens_consumed_total} and the spend {@code ai_model_cost_total} (usage times the {@link
+ * PriceTable}), in one call per model request; streaming calls through {@link #startStream} also
+ * record the time to first chunk and between chunks. A call to a model with no price is counted in
+ * {@code lyss_ai_price_missing_total} and warned about once. Recording never throws.
  */
 public final class AiModelMetrics {
 
@@ -25,22 +29,77 @@ public final class AiModelMetrics {
   /** {@code status} label value of a failed call. */
   public static final String ERROR = "error";
 
-  private final Meters meters;
-  private final LabelGuard providerGuard;
-  private final LabelGuard modelGuard;
-  private final LabelGuard tenantGuard;
-  private final ConcurrentHashMap<
-          String, ConcurrentHashMap<String, ConcurrentHashMap<String, AiSeries>>>
-      series = new ConcurrentHashMap<>();
+  private static final MetricDefinition PRICE = MetricCatalog.AI_MODEL_PRICE;
 
-  AiModelMetrics(Meters meters, int maxValues, int maxTenants, List<Counter> overflowCounters) {
-    this.meters = meters;
+  /** By (provider, model), then by tenant: every label passes its guard before a series exists. */
+  private final SeriesCache<ModelSeries> series;
+
+  AiModelMetrics(
+      Meters meters,
+      int maxValues,
+      int maxTenants,
+      List<Counter> overflowCounters,
+      List<ModelPrice> prices,
+      TenantBudgets budgets) {
     String metric = MetricCatalog.AI_MODEL_REQUESTS.name();
-    this.providerGuard =
+    LabelGuard providers =
         new LabelGuard(metric, MetricCatalog.PROVIDER, maxValues, overflowCounters);
-    this.modelGuard = new LabelGuard(metric, MetricCatalog.MODEL, maxValues, overflowCounters);
-    this.tenantGuard =
+    LabelGuard models = new LabelGuard(metric, MetricCatalog.MODEL, maxValues, overflowCounters);
+    LabelGuard tenants =
         new LabelGuard(metric, MetricCatalog.TENANT_ID, maxTenants, overflowCounters);
+    Map<String, ModelPrice> byModel = new HashMap<>();
+    for (ModelPrice price : prices) {
+      // Priced models and budgeted tenants hold their label values from the start, so their spend
+      // is never folded into __overflow__.
+      String provider = admit(providers, price.provider());
+      String model = admit(models, price.model());
+      byModel.put(provider + "\u0000" + model, price);
+      meters.fixedGauge(PRICE, price.inputPerMillion(), provider, model, "input", price.currency());
+      meters.fixedGauge(
+          PRICE, price.outputPerMillion(), provider, model, "output", price.currency());
+      meters.fixedGauge(
+          PRICE, price.cachedInputPerMillion(), provider, model, "cached_input", price.currency());
+    }
+    for (TenantBudgets.Budget budget : budgets.all()) {
+      String tenant = admit(tenants, budget.tenantId());
+      meters.fixedGauge(MetricCatalog.AI_TENANT_BUDGET, budget.amount(), tenant, budget.currency());
+    }
+    this.series =
+        new SeriesCache<>(
+            providers,
+            models,
+            (p, m) ->
+                new ModelSeries(
+                    meters,
+                    p,
+                    m,
+                    byModel.get(p + "\u0000" + m),
+                    new SeriesCache<>(tenants, null, (t, u) -> new AiSeries(meters, p, m, t))));
+    // A counter series that appears with its first value hides that value from increase(): the
+    // spend series of budgeted tenants exist at 0 from the start, so every call counts against
+    // the budget.
+    for (TenantBudgets.Budget budget : budgets.all()) {
+      for (ModelPrice price : prices) {
+        if (price.currency().equals(budget.currency())) {
+          ModelSeries m = series.get(price.provider(), price.model());
+          m.tenant(budget.tenantId()).primeCost(price.currency());
+        }
+      }
+    }
+  }
+
+  private static String admit(LabelGuard guard, String value) {
+    String clean = LabelValues.sanitize(value);
+    String admitted = guard.admit(clean);
+    if (!admitted.equals(clean)) {
+      throw new IllegalArgumentException(
+          "The price table and budgets name more distinct values than the label cap allows ('"
+              + value
+              + "' would be recorded as "
+              + admitted
+              + "); raise LyssMetrics.builder().maxValuesPerLabel / maxTenantsPerMetric");
+    }
+    return clean;
   }
 
   /**
@@ -91,43 +150,31 @@ public final class AiModelMetrics {
       boolean success,
       @Nullable TokenUsage tokens) {
     try {
-      AiSeries s = series(provider, model, tenantId);
-      s.record(durationNanos, success, tokens == null ? TokenUsage.NONE : tokens);
+      ModelSeries m = series.get(provider, model);
+      m.tenant(tenantId)
+          .record(m, durationNanos, success, tokens == null ? TokenUsage.NONE : tokens);
     } catch (RuntimeException e) {
       RecordingErrors.swallowed(MetricCatalog.AI_MODEL_REQUESTS.name(), e);
     }
   }
 
-  private AiSeries series(
+  /**
+   * Starts measuring a streaming call now: feed it each chunk and end it once when the stream is
+   * over. Never throws; when the meters cannot be resolved the stream records nothing.
+   *
+   * @param provider the provider ({@code openai})
+   * @param model the model name
+   * @param tenantId the tenant, {@code null} gives {@code unknown}
+   */
+  public AiStream startStream(
       @Nullable String provider, @Nullable String model, @Nullable String tenantId) {
-    // Raw lookup first: keys are clean values, and sanitising a clean value returns it unchanged.
-    if (provider != null && model != null && tenantId != null) {
-      var byModel = series.get(provider);
-      var byTenant = byModel == null ? null : byModel.get(model);
-      AiSeries s = byTenant == null ? null : byTenant.get(tenantId);
-      if (s != null) {
-        return s;
-      }
+    long start = System.nanoTime();
+    try {
+      ModelSeries m = series.get(provider, model);
+      return new AiStream(m, m.tenant(tenantId), start);
+    } catch (RuntimeException e) {
+      RecordingErrors.swallowed(MetricCatalog.AI_MODEL_TIME_TO_FIRST_CHUNK.name(), e);
+      return AiStream.noop();
     }
-    String p = LabelValues.sanitize(provider);
-    String m = LabelValues.sanitize(model);
-    String t = LabelValues.sanitize(tenantId);
-    var byModel = series.get(p);
-    if (byModel != null) {
-      var byTenant = byModel.get(m);
-      if (byTenant != null) {
-        AiSeries s = byTenant.get(t);
-        if (s != null) {
-          return s;
-        }
-      }
-    }
-    String ap = providerGuard.admit(p);
-    String am = modelGuard.admit(m);
-    String at = tenantGuard.admit(t);
-    return series
-        .computeIfAbsent(ap, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(am, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(at, k -> new AiSeries(meters, ap, am, at));
   }
 }

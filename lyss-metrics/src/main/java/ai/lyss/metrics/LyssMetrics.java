@@ -8,6 +8,7 @@ import ai.lyss.metrics.internal.Meters;
 import ai.lyss.metrics.internal.RecordingErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,12 @@ public final class LyssMetrics {
             counters(
                 MetricCatalog.AI_MODEL_REQUESTS,
                 MetricCatalog.AI_MODEL_LATENCY,
-                MetricCatalog.AI_TOKENS_CONSUMED));
+                MetricCatalog.AI_TOKENS_CONSUMED,
+                MetricCatalog.AI_MODEL_COST,
+                MetricCatalog.AI_MODEL_TIME_TO_FIRST_CHUNK,
+                MetricCatalog.AI_MODEL_TIME_PER_OUTPUT_CHUNK),
+            settings.priceTable.current(LocalDate.now(settings.clock)),
+            settings.tenantBudgets);
     Map<String, List<Counter>> single = new LinkedHashMap<>();
     overflow.forEach((name, counter) -> single.put(name, List.of(counter)));
     this.business = new BusinessMetrics(meters, values, tenants, single);
@@ -87,7 +93,7 @@ public final class LyssMetrics {
     return http;
   }
 
-  /** AI model request, latency and token metrics. */
+  /** AI model request, latency, token, streaming and spend metrics. */
   public AiModelMetrics aiModels() {
     return aiModels;
   }

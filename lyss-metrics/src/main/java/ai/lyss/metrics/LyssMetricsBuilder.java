@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.lyss.metrics.internal.Exemplars;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,9 @@ public final class LyssMetricsBuilder {
   int maxValuesPerLabel = DEFAULT_MAX_VALUES_PER_LABEL;
   boolean groupUnmatchedNotFound = true;
   boolean exemplars = true;
+  PriceTable priceTable = PriceTable.empty();
+  TenantBudgets tenantBudgets = TenantBudgets.none();
+  Clock clock = Clock.systemUTC();
 
   LyssMetricsBuilder() {}
 
@@ -116,6 +120,39 @@ public final class LyssMetricsBuilder {
    */
   public LyssMetricsBuilder exemplars(boolean enabled) {
     this.exemplars = enabled;
+    return this;
+  }
+
+  /**
+   * The model prices that turn token usage into {@code ai_model_cost_total}, exported as {@code
+   * ai_model_price}; empty by default (every AI call is then counted in {@code
+   * lyss_ai_price_missing_total}). The rows in effect on the day of {@link #build()} (UTC) apply.
+   *
+   * @param priceTable the table, for example {@code PriceTable.load(Path.of("prices.csv"))}
+   */
+  public LyssMetricsBuilder priceTable(PriceTable priceTable) {
+    this.priceTable = requireNonNull(priceTable, "priceTable");
+    return this;
+  }
+
+  /**
+   * Per-tenant AI spend budgets, exported as {@code ai_tenant_budget}; none by default.
+   *
+   * @param tenantBudgets the budgets, for example {@code
+   *     TenantBudgets.load(Path.of("budgets.csv"))}
+   */
+  public LyssMetricsBuilder tenantBudgets(TenantBudgets tenantBudgets) {
+    this.tenantBudgets = requireNonNull(tenantBudgets, "tenantBudgets");
+    return this;
+  }
+
+  /**
+   * The clock that decides which price rows are in effect; the system clock (UTC) by default.
+   *
+   * @param clock the clock
+   */
+  public LyssMetricsBuilder clock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
     return this;
   }
 

@@ -33,7 +33,10 @@ public final class MetricCatalog {
   /** Label key: the AI model name. */
   public static final String MODEL = "model";
 
-  /** Label key: {@code input}, {@code output} or {@code total}. */
+  /**
+   * Label key: {@code input}, {@code output} or {@code total} for tokens; {@code input}, {@code
+   * output} or {@code cached_input} for prices.
+   */
   public static final String TOKEN_TYPE = "token_type";
 
   /** Label key: the kind of message sent. */
@@ -44,6 +47,9 @@ public final class MetricCatalog {
 
   /** Label key: the database a connection gauge describes. */
   public static final String DATABASE = "database";
+
+  /** Label key: the ISO 4217 currency code of an amount ({@code USD}). */
+  public static final String CURRENCY = "currency";
 
   /** Label key of the self-metric: the exposition name of the metric that overflowed. */
   public static final String METRIC = "metric";
@@ -84,6 +90,68 @@ public final class MetricCatalog {
           MODEL,
           TENANT_ID,
           TOKEN_TYPE);
+
+  /**
+   * Streaming calls: request sent to first chunk received. Buckets from 50 ms (a cached or small
+   * model) to 30 s (a large model under load or a long prompt); the dense part, 0.25 to 3 s, is
+   * where chat models' first tokens usually arrive, so p50/p95 interpolate within a narrow bucket.
+   */
+  public static final MetricDefinition AI_MODEL_TIME_TO_FIRST_CHUNK =
+      new MetricDefinition(
+          "ai_model_time_to_first_chunk_seconds",
+          HISTOGRAM,
+          List.of(PROVIDER, MODEL),
+          "AI model streaming time from request to first chunk",
+          List.of(0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 30.0));
+
+  /**
+   * Streaming calls: time between consecutive chunks. Buckets from 1 ms to 5 s: providers emit a
+   * chunk every 10 to 100 ms when healthy; the upper buckets catch stalls.
+   */
+  public static final MetricDefinition AI_MODEL_TIME_PER_OUTPUT_CHUNK =
+      new MetricDefinition(
+          "ai_model_time_per_output_chunk_seconds",
+          HISTOGRAM,
+          List.of(PROVIDER, MODEL),
+          "AI model streaming time between consecutive output chunks",
+          List.of(0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0));
+
+  /** Spend: token usage times the configured price table, in the currency's major unit. */
+  public static final MetricDefinition AI_MODEL_COST =
+      counter(
+          "ai_model_cost_total",
+          "AI model spend (token usage times the price table), in the currency's major unit",
+          PROVIDER,
+          MODEL,
+          TENANT_ID,
+          CURRENCY);
+
+  /** The price table itself, per million tokens, by token type. */
+  public static final MetricDefinition AI_MODEL_PRICE =
+      gauge(
+          "ai_model_price",
+          "AI model price per million tokens, in the currency's major unit",
+          PROVIDER,
+          MODEL,
+          TOKEN_TYPE,
+          CURRENCY);
+
+  /** Per-tenant budgets over a rolling 30 days. */
+  public static final MetricDefinition AI_TENANT_BUDGET =
+      gauge(
+          "ai_tenant_budget",
+          "AI spend budget of the tenant over a rolling 30 days, in the currency's major unit",
+          TENANT_ID,
+          CURRENCY);
+
+  /** AI calls whose model has no price (self-metric): their spend is unknown, never zero. */
+  public static final MetricDefinition AI_PRICE_MISSING =
+      counter(
+          "lyss_ai_price_missing_total",
+          "AI model calls with no cost recorded because the price table has no price for the model"
+              + " or the provider reported only a total token count",
+          PROVIDER,
+          MODEL);
 
   /** Logged-in user sessions: login +1, logout -1, never negative. */
   public static final MetricDefinition ACTIVE_USER_SESSIONS =
@@ -163,7 +231,13 @@ public final class MetricCatalog {
             MESSAGES_SENT,
             REVENUE_GENERATED,
             ACTIVE_CONNECTIONS,
-            CARDINALITY_OVERFLOW)) {
+            CARDINALITY_OVERFLOW,
+            AI_MODEL_TIME_TO_FIRST_CHUNK,
+            AI_MODEL_TIME_PER_OUTPUT_CHUNK,
+            AI_MODEL_COST,
+            AI_MODEL_PRICE,
+            AI_TENANT_BUDGET,
+            AI_PRICE_MISSING)) {
       map.put(d.name(), d);
     }
     return map;

@@ -18,11 +18,21 @@ class CatalogScrapeTest {
 
   @BeforeAll
   static void recordEveryMetric() {
-    metrics = LyssMetrics.builder().maxTenantsPerMetric(1).build();
+    metrics =
+        LyssMetrics.builder()
+            .maxTenantsPerMetric(1)
+            .priceTable(PriceTable.parse("prices", "openai,gpt-4o,2.5,10,1.25,USD,2024-10-01"))
+            .tenantBudgets(TenantBudgets.parse("budgets", "acme,100,USD"))
+            .build();
     metrics.http().record("GET", "/v1/conversations/{id}", 200, "acme", 3_000_000L);
     metrics
         .aiModels()
         .record("openai", "gpt-4o", "acme", Duration.ofMillis(700), true, TokenUsage.split(10, 20));
+    AiStream stream = metrics.aiModels().startStream("openai", "gpt-4o", "acme");
+    stream.chunk();
+    stream.chunk();
+    stream.end(true, TokenUsage.NONE);
+    metrics.aiModels().record("local", "llama", "acme", 1_000L, true, TokenUsage.total(5));
     metrics.business().trackUserLogin("acme");
     metrics.business().trackConversationCreated("acme");
     metrics.business().trackMessageSent("acme", "user");
@@ -72,8 +82,11 @@ class CatalogScrapeTest {
       if (metric.type() != MetricType.HISTOGRAM) {
         continue;
       }
+      List<Exposed.Sample> buckets = scrape.samples(metric.name() + "_bucket");
+      Map<String, String> series = new java.util.HashMap<>(buckets.get(0).labels());
+      series.remove("le");
       List<Double> bounds =
-          scrape.samples(metric.name() + "_bucket").stream()
+          scrape.samples(metric.name() + "_bucket", series).stream()
               .map(s -> Double.parseDouble(s.labels().get("le").replace("+Inf", "Infinity")))
               .toList();
       List<Double> expected = new java.util.ArrayList<>(metric.buckets());
@@ -100,7 +113,10 @@ class CatalogScrapeTest {
         .isEqualTo(10);
     assertThat(scrape.value("ai_tokens_consumed_total", Map.of("token_type", "output")))
         .isEqualTo(20);
-    assertThat(scrape.samples("ai_tokens_consumed_total", Map.of("token_type", "total"))).isEmpty();
+    assertThat(
+            scrape.samples(
+                "ai_tokens_consumed_total", Map.of("model", "gpt-4o", "token_type", "total")))
+        .isEmpty();
   }
 
   @Test

@@ -23,7 +23,13 @@ class MetricCatalogTest {
             "messages_sent_total",
             "revenue_generated_total",
             "active_connections",
-            "lyss_metrics_cardinality_overflow_total");
+            "lyss_metrics_cardinality_overflow_total",
+            "ai_model_time_to_first_chunk_seconds",
+            "ai_model_time_per_output_chunk_seconds",
+            "ai_model_cost_total",
+            "ai_model_price",
+            "ai_tenant_budget",
+            "lyss_ai_price_missing_total");
   }
 
   @Test

@@ -79,6 +79,19 @@ public final class GenAiSpan implements AutoCloseable {
   }
 
   /**
+   * Sets {@code gen_ai.response.time_to_first_chunk} (seconds) on a streaming call; a negative
+   * value (no chunk arrived) is ignored.
+   *
+   * @param nanos nanoseconds from sending the request to the first chunk
+   */
+  public GenAiSpan timeToFirstChunk(long nanos) {
+    if (nanos >= 0) {
+      span.setAttribute(TracingAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
+    }
+    return this;
+  }
+
+  /**
    * Records the input messages (JSON) when content capture is on, secrets masked; ignored
    * otherwise.
    *

@@ -136,6 +136,13 @@ public final class TracingAttributes {
   public static final AttributeKey<List<String>> GEN_AI_RESPONSE_FINISH_REASONS =
       AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
 
+  /**
+   * GenAI: seconds from sending a streaming request to receiving its first chunk (an experimental
+   * attribute of the OpenTelemetry GenAI semantic conventions).
+   */
+  public static final AttributeKey<Double> GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK =
+      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
+
   /** GenAI: the response id the provider returned. */
   public static final AttributeKey<String> GEN_AI_RESPONSE_ID =
       AttributeKey.stringKey("gen_ai.response.id");

@@ -45,6 +45,26 @@ class GenAiSpansTest {
   }
 
   @Test
+  void aStreamingCallCarriesItsTimeToFirstChunkInSeconds() {
+    try (GenAiSpan call = genAi.start(GenAiSpans.OPERATION_CHAT, "openai", "gpt-4o")) {
+      call.timeToFirstChunk(1_250_000_000L);
+    }
+    assertThat(
+            onlySpan().getAttributes().get(TracingAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK))
+        .isEqualTo(1.25);
+  }
+
+  @Test
+  void aStreamWithoutChunksCarriesNoTimeToFirstChunk() {
+    try (GenAiSpan call = genAi.start(GenAiSpans.OPERATION_CHAT, "openai", "gpt-4o")) {
+      call.timeToFirstChunk(-1);
+    }
+    assertThat(
+            onlySpan().getAttributes().get(TracingAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK))
+        .isNull();
+  }
+
+  @Test
   void contentIsNotCapturedByDefault() {
     try (GenAiSpan call = genAi.start("chat", "anthropic", "claude")) {
       call.inputMessages("[{\"role\":\"user\",\"content\":\"my secret\"}]").outputMessages("[]");

@@ -35,6 +35,28 @@ class AlertmanagerConfigTest {
   }
 
   @Test
+  void spendAlertsAreRoutedToTheTenantBillingReceiverWhateverTheirSeverity() {
+    assertThat(
+            route(
+                "alertname=TenantSpendBudgetExceeded",
+                "severity=warning",
+                "team=billing",
+                "tenant_id=acme"))
+        .isEqualTo("tenant-billing");
+    assertThat(route("alertname=TenantSpendBudgetWarning", "severity=critical", "team=billing"))
+        .isEqualTo("tenant-billing");
+  }
+
+  @Test
+  void tenantBillingReceiverReadsItsUrlFromASecretFileAndNeverPages() {
+    JsonNode receiver = receiver("tenant-billing");
+
+    assertThat(receiver.at("/slack_configs/0/api_url_file").asString()).startsWith(SECRETS_DIR);
+    assertThat(receiver.at("/slack_configs/0/channel").asString()).isEqualTo("#billing");
+    assertThat(receiver.has("pagerduty_configs")).isFalse();
+  }
+
+  @Test
   void alertsWithoutAKnownSeverityAreRoutedToTheDefaultReceiver() {
     assertThat(route("alertname=Watchdog", "severity=info")).isEqualTo("default-receiver");
     assertThat(route("alertname=Unlabelled")).isEqualTo("default-receiver");

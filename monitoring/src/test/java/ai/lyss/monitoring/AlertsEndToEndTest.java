@@ -41,6 +41,7 @@ class AlertsEndToEndTest {
     traffic = new TrafficGenerator(service.port());
     FastRules.write(MonitoringFiles.ALERT_RULES, directory.resolve("alerts.yml"));
     FastRules.write(MonitoringFiles.SLO_RULES, directory.resolve("slo.yml"));
+    FastRules.write(MonitoringFiles.SPEND_RULES, directory.resolve("spend.yml"));
     MonitoringFiles.write(
         directory.resolve("prometheus.yml"),
         String.join(
@@ -48,7 +49,7 @@ class AlertsEndToEndTest {
             "global:",
             "  scrape_interval: 1s",
             "  evaluation_interval: 1s",
-            "rule_files: [alerts.yml, slo.yml]",
+            "rule_files: [alerts.yml, slo.yml, spend.yml]",
             "scrape_configs:",
             "  - job_name: lyss-e2e-service",
             "    metrics_path: /metrics",
@@ -96,6 +97,11 @@ class AlertsEndToEndTest {
                 "/v1/reports/{id}"),
             Map.of("alertname", "AIModelFailures", "provider", "openai", "model", "gpt-4o"),
             Map.of("alertname", "TenantQuotaExceeded", "tenant_id", "greedy"),
+            Map.of(
+                "alertname",
+                "TenantSpendBudgetExceeded",
+                "tenant_id",
+                FailingService.OVER_BUDGET_TENANT),
             Map.of("alertname", "DatabaseConnectionHigh", "database", "lyss_main"),
             Map.of("alertname", "SLOErrorBudgetBurn", "service", SERVICE, "long_window", "1h"),
             Map.of(
@@ -135,6 +141,11 @@ class AlertsEndToEndTest {
     // 20 % of requests take 600 ms: below the 72 % (14.4x of 5 %) of the p95 fast page.
     assertThat(present(alerts, Map.of("alertname", "SLOLatencyP95BudgetBurn", "long_window", "1h")))
         .as("p95 fast-burn page")
+        .isFalse();
+    assertThat(
+            present(
+                alerts, Map.of("alertname", "TenantSpendBudgetExceeded", "tenant_id", "globex")))
+        .as("budget alert of a tenant far below its budget")
         .isFalse();
   }
 

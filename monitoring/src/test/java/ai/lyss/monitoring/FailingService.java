@@ -3,7 +3,10 @@ package ai.lyss.monitoring;
 import ai.lyss.core.RouteTemplates;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.jdkhttp.LyssHttpFilter;
+import ai.lyss.metrics.AiStream;
 import ai.lyss.metrics.LyssMetrics;
+import ai.lyss.metrics.PriceTable;
+import ai.lyss.metrics.TenantBudgets;
 import ai.lyss.metrics.TokenUsage;
 import ai.lyss.metrics.jdkhttp.PrometheusHandler;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,16 +32,25 @@ import java.util.function.ToIntFunction;
  *   <li>any request of tenant {@code greedy}: 429, its quota is exhausted.
  * </ul>
  *
- * The healthy endpoint also records conversations, messages, logins and a successful AI call with
- * token usage, so that every dashboard panel has data. The service reports 90 connections to
- * database {@code lyss_main}.
+ * The healthy endpoint also records conversations, messages, logins and a successful streamed AI
+ * call with token usage and cost, so that every dashboard panel has data; tenant acme's budget is
+ * tiny, so its spend passes it. The failing AI calls go to a model without a price. The service
+ * reports 90 connections to database {@code lyss_main}.
  */
 final class FailingService implements AutoCloseable {
 
   static final String QUOTA_EXHAUSTED_TENANT = "greedy";
   static final Duration SLOW_RESPONSE = Duration.ofMillis(600);
 
-  private final LyssMetrics metrics = LyssMetrics.create();
+  /** acme's budget is spent by its first conversation; globex's is out of reach. */
+  static final String OVER_BUDGET_TENANT = "acme";
+
+  private final LyssMetrics metrics =
+      LyssMetrics.builder()
+          .priceTable(
+              PriceTable.parse("prices", "openai,gpt-4o-mini,0.15,0.60,0.075,USD,2024-07-18"))
+          .tenantBudgets(TenantBudgets.parse("budgets", "acme,0.000001,USD\nglobex,1000000,USD"))
+          .build();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
@@ -86,15 +98,12 @@ final class FailingService implements AutoCloseable {
     metrics.business().trackConversationCreated(tenant);
     metrics.business().trackMessageSent(tenant, "user");
     metrics.business().trackUserLogin(tenant);
-    metrics
-        .aiModels()
-        .record(
-            "openai",
-            "gpt-4o-mini",
-            tenant,
-            Duration.ofMillis(300),
-            true,
-            TokenUsage.split(12, 30));
+    // A streamed answer of three chunks, priced (the spend and streaming panels).
+    AiStream stream = metrics.aiModels().startStream("openai", "gpt-4o-mini", tenant);
+    stream.chunk();
+    stream.chunk();
+    stream.chunk();
+    stream.end(true, TokenUsage.split(12, 30));
     return 200;
   }
 

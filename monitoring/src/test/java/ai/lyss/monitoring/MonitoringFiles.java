@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,12 @@ final class MonitoringFiles {
   static final Path SLO_RULES = PROMETHEUS_DIR.resolve("rules/slo.yml");
   static final Path ALERT_RULE_TESTS = PROMETHEUS_DIR.resolve("tests/alerts_test.yml");
   static final Path SLO_RULE_TESTS = PROMETHEUS_DIR.resolve("tests/slo_test.yml");
+  static final Path SPEND_RULES = PROMETHEUS_DIR.resolve("rules/spend.yml");
+  static final Path SPEND_RULE_TESTS = PROMETHEUS_DIR.resolve("tests/spend_test.yml");
+
+  /** Every promtool unit-test file of the rules. */
+  static final List<Path> RULE_TESTS = List.of(ALERT_RULE_TESTS, SLO_RULE_TESTS, SPEND_RULE_TESTS);
+
   static final Path ALERTMANAGER_DIR = MODULE.resolve("alertmanager");
   static final Path ALERTMANAGER_CONFIG = ALERTMANAGER_DIR.resolve("alertmanager.yml");
   static final Path SECRETS_README = ALERTMANAGER_DIR.resolve("secrets/README");

@@ -61,11 +61,11 @@ class PrometheusConfigTest {
   }
 
   @Test
-  void productionConfigLoadsBothRuleFilesAndSendsAlertsToAlertmanager() {
+  void productionConfigLoadsEveryRuleFileAndSendsAlertsToAlertmanager() {
     JsonNode config = MonitoringFiles.yaml(MonitoringFiles.PROMETHEUS_CONFIG);
 
     assertThat(config.get("rule_files").values().stream().map(JsonNode::asString))
-        .containsExactly("rules/alerts.yml", "rules/slo.yml");
+        .containsExactly("rules/alerts.yml", "rules/slo.yml", "rules/spend.yml");
     assertThat(config.at("/alerting/alertmanagers/0/static_configs/0/targets/0").asString())
         .isEqualTo("alertmanager:9093");
     assertThat(config.at("/global/external_labels/cluster").asString()).isNotBlank();

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 final class RuleFiles {
 
   /** Every rule file Prometheus loads. */
-  static final List<Path> ALL = List.of(MonitoringFiles.ALERT_RULES, MonitoringFiles.SLO_RULES);
+  static final List<Path> ALL =
+      List.of(MonitoringFiles.ALERT_RULES, MonitoringFiles.SLO_RULES, MonitoringFiles.SPEND_RULES);
 
   private RuleFiles() {}
 

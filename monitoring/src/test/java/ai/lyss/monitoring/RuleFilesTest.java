@@ -28,7 +28,12 @@ class RuleFilesTest {
   void ruleFilesPassPromtoolCheckRules() {
     ExternalTool.Result result =
         PROMTOOL.run(
-            MonitoringFiles.PROMETHEUS_DIR, "check", "rules", "rules/alerts.yml", "rules/slo.yml");
+            MonitoringFiles.PROMETHEUS_DIR,
+            "check",
+            "rules",
+            "rules/alerts.yml",
+            "rules/slo.yml",
+            "rules/spend.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
   }
@@ -46,6 +51,15 @@ class RuleFilesTest {
   void sloRuleUnitTestsPass() {
     ExternalTool.Result result =
         PROMTOOL.run(MonitoringFiles.PROMETHEUS_DIR, "test", "rules", "tests/slo_test.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  @Test
+  void spendRuleUnitTestsPass() {
+    ExternalTool.Result result =
+        PROMTOOL.run(MonitoringFiles.PROMETHEUS_DIR, "test", "rules", "tests/spend_test.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
@@ -120,10 +134,10 @@ class RuleFilesTest {
                 assertThat(severities).containsExactly("critical", "critical", "warning"));
   }
 
-  /** Every alert_rule_test entry of both unit-test files. */
+  /** Every alert_rule_test entry of the unit-test files. */
   static List<JsonNode> alertChecks() {
     List<JsonNode> checks = new ArrayList<>();
-    for (var file : List.of(MonitoringFiles.ALERT_RULE_TESTS, MonitoringFiles.SLO_RULE_TESTS)) {
+    for (var file : MonitoringFiles.RULE_TESTS) {
       for (JsonNode test : MonitoringFiles.yaml(file).get("tests")) {
         test.path("alert_rule_test").forEach(checks::add);
       }

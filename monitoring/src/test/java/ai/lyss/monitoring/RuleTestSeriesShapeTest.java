@@ -3,6 +3,8 @@ package ai.lyss.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.metrics.LyssMetrics;
+import ai.lyss.metrics.PriceTable;
+import ai.lyss.metrics.TenantBudgets;
 import ai.lyss.metrics.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,11 @@ class RuleTestSeriesShapeTest {
 
   @BeforeAll
   static void scrapeTheLibrary() {
-    LyssMetrics metrics = LyssMetrics.create();
+    LyssMetrics metrics =
+        LyssMetrics.builder()
+            .priceTable(PriceTable.parse("prices", "openai,gpt-4o,2.5,10,1.25,USD,2024-10-01"))
+            .tenantBudgets(TenantBudgets.parse("budgets", "acme,100,USD"))
+            .build();
     metrics.http().record("POST", "/v1/chat/completions", 200, "acme", 3_000_000L);
     metrics.http().record("POST", "/v1/chat/completions", 503, "acme", 300_000_000L);
     metrics
@@ -114,7 +120,7 @@ class RuleTestSeriesShapeTest {
 
   private static List<ExpositionSeries> inputSeries() {
     List<ExpositionSeries> series = new ArrayList<>();
-    for (var file : List.of(MonitoringFiles.ALERT_RULE_TESTS, MonitoringFiles.SLO_RULE_TESTS)) {
+    for (var file : MonitoringFiles.RULE_TESTS) {
       for (JsonNode test : MonitoringFiles.yaml(file).get("tests")) {
         for (JsonNode input : test.get("input_series")) {
           series.add(ExpositionSeries.parse(input.get("series").asString()));

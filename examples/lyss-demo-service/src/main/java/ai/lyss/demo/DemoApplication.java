@@ -92,7 +92,9 @@ final class DemoApplication implements AutoCloseable {
             .addSpanProcessor(SimpleSpanProcessor.create(recentSpans))
             .build();
     // Exemplars on (the default): histogram buckets carry the trace id of a request they counted.
-    LyssMetrics metrics = LyssMetrics.create();
+    // Spend: token usage times the price table, against the tenants' budgets.
+    LyssMetrics metrics =
+        LyssMetrics.builder().priceTable(config.prices).tenantBudgets(config.budgets).build();
     MeterRegistry registry = metrics.registry();
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gcMetrics = new JvmGcMetrics();

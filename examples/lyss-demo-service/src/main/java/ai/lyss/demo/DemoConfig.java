@@ -1,10 +1,18 @@
 package ai.lyss.demo;
 
+import ai.lyss.metrics.PriceTable;
+import ai.lyss.metrics.TenantBudgets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +42,17 @@ final class DemoConfig {
         "--traffic-rate", "LYSS_TRAFFIC_RATE", "4", "generated requests per second (1-50)"),
     POSTGRES_URL(
         "--postgres-url", "LYSS_POSTGRES_URL", "", "JDBC URL of a PostgreSQL to health-check"),
+    PRICES(
+        "--prices",
+        "LYSS_PRICES",
+        "",
+        "price table file (provider,model,input,output,cached_input per million tokens,currency,"
+            + "effective_date); default: the built-in demo prices"),
+    BUDGETS(
+        "--budgets",
+        "LYSS_BUDGETS",
+        "",
+        "tenant budget file (tenant_id,budget_30d,currency); default: the built-in demo budgets"),
     REDIS_URL("--redis-url", "LYSS_REDIS_URL", "", "redis://host:port of a Redis to health-check"),
     DB_URL(
         "--db-url",
@@ -75,6 +94,8 @@ final class DemoConfig {
   final @Nullable String dbUrl;
   final @Nullable String dbUser;
   final @Nullable String dbPassword;
+  final PriceTable prices;
+  final TenantBudgets budgets;
 
   private DemoConfig(Map<Setting, String> values, Map<String, String> env) {
     port = intIn(values, Setting.PORT, 0, 65535);
@@ -109,6 +130,9 @@ final class DemoConfig {
           "a jdbc:postgresql://host:port/database URL (or jdbc:h2:...), or leave it empty for the"
               + " in-memory database");
     }
+    prices = table(values, Setting.PRICES, "prices.csv", PriceTable::load, PriceTable::parse);
+    budgets =
+        table(values, Setting.BUDGETS, "budgets.csv", TenantBudgets::load, TenantBudgets::parse);
     dbUser = blankToNull(env.getOrDefault(Setting.DB_USER_ENV, ""));
     dbPassword = env.get(Setting.DB_PASSWORD_ENV);
     if (host.isEmpty()) {
@@ -217,6 +241,33 @@ final class DemoConfig {
         + " ("
         + setting.description
         + ").";
+  }
+
+  /** The file a setting names, or the built-in resource; errors name the setting and the line. */
+  private static <T> T table(
+      Map<Setting, String> values,
+      Setting setting,
+      String resource,
+      Function<Path, T> load,
+      BiFunction<String, String, T> parse) {
+    String file = values.get(setting).strip();
+    try {
+      if (!file.isEmpty()) {
+        return load.apply(Path.of(file));
+      }
+      try (InputStream in = DemoConfig.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("built-in " + resource + " is missing from the jar");
+        }
+        return parse.apply(
+            "built-in " + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IllegalArgumentException e) { // InvalidPathException too
+      throw new IllegalArgumentException(
+          "Invalid " + setting.flag + " / " + setting.env + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static @Nullable String blankToNull(String value) {

@@ -3,9 +3,14 @@ package ai.lyss.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lyss.metrics.ModelPrice;
+import ai.lyss.metrics.TenantBudgets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoConfigTest {
 
@@ -18,6 +23,36 @@ class DemoConfigTest {
     assertThat(config.seed).isNull();
     assertThat(config.traffic).isFalse();
     assertThat(config.postgresUrl).isNull();
+  }
+
+  @Test
+  void theBuiltInPricesAndBudgetsApplyByDefault() {
+    DemoConfig config = DemoConfig.parse(List.of(), Map.of());
+
+    assertThat(config.prices.all())
+        .extracting(ModelPrice::model)
+        .containsExactly("gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet", "deepseek-chat");
+    assertThat(config.budgets.all()).extracting(TenantBudgets.Budget::tenantId).contains("acme");
+  }
+
+  @Test
+  void aBadPriceFileStopsStartUpNamingTheSettingTheLineAndTheFix(@TempDir Path dir)
+      throws Exception {
+    Path prices = dir.resolve("prices.csv");
+    Files.writeString(prices, "# header\nopenai,gpt-4o,2.5,ten,,USD,2024-10-01\n");
+
+    assertThatThrownBy(() -> DemoConfig.parse(List.of("--prices", prices.toString()), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--prices / LYSS_PRICES")
+        .hasMessageContaining("prices.csv line 2: output_per_million 'ten' is not a number");
+  }
+
+  @Test
+  void aMissingBudgetFileStopsStartUpNamingTheSettingAndThePath() {
+    assertThatThrownBy(
+            () -> DemoConfig.parse(List.of(), Map.of("LYSS_BUDGETS", "/nonexistent/budgets.csv")))
+        .hasMessageContaining("--budgets / LYSS_BUDGETS")
+        .hasMessageContaining("/nonexistent/budgets.csv");
   }
 
   @Test

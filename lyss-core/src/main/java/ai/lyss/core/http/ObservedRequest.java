@@ -16,6 +16,13 @@ public abstract class ObservedRequest implements RequestView {
   /** Status recorded for a client that went away before the response was complete. */
   public static final int CLIENT_CLOSED_REQUEST = 499;
 
+  /**
+   * Request attribute a handler sets, once, to the {@link System#nanoTime()} at which it sent the
+   * first chunk of a streamed response (a {@code Long}); the observers then carry the request's
+   * {@link #timeToFirstChunkNanos()}.
+   */
+  public static final String FIRST_CHUNK_ATTRIBUTE = "ai.lyss.first_chunk_nanos";
+
   private final long startNanos = System.nanoTime();
   private @Nullable String requestId;
   private String tenant = TenantResolver.UNKNOWN_TENANT;
@@ -71,6 +78,20 @@ public abstract class ObservedRequest implements RequestView {
   /** The response body bytes written, or -1 when unknown. */
   public final long responseBytes() {
     return responseBytes;
+  }
+
+  /**
+   * Nanoseconds from the start of the request to the first chunk of its streamed response, or -1
+   * when the handler marked none ({@link #FIRST_CHUNK_ATTRIBUTE}).
+   */
+  public final long timeToFirstChunkNanos() {
+    try {
+      return attribute(FIRST_CHUNK_ATTRIBUTE) instanceof Long sent
+          ? Math.max(0L, sent - startNanos)
+          : -1L;
+    } catch (RuntimeException e) {
+      return -1L; // a recycled request; telemetry never fails the request
+    }
   }
 
   /** {@code http} or {@code https}. */

@@ -141,15 +141,28 @@ public final class RequestLog implements HttpObserver {
     }
 
     private void completed(String message, ObservedRequest request, long bytes) {
+      long firstChunk = request.timeToFirstChunkNanos();
+      Long size = bytes < 0 ? null : bytes;
+      double duration = durationMillis(request);
       log.info(
           message,
-          Fields.of(
-              LogFields.STATUS_CODE,
-              request.status(),
-              LogFields.DURATION_MS,
-              durationMillis(request),
-              LogFields.RESPONSE_SIZE,
-              bytes < 0 ? null : bytes));
+          firstChunk < 0
+              ? Fields.of(
+                  LogFields.STATUS_CODE,
+                  request.status(),
+                  LogFields.DURATION_MS,
+                  duration,
+                  LogFields.RESPONSE_SIZE,
+                  size)
+              : Fields.of(
+                  LogFields.STATUS_CODE,
+                  request.status(),
+                  LogFields.DURATION_MS,
+                  duration,
+                  LogFields.RESPONSE_SIZE,
+                  size,
+                  LogFields.TIME_TO_FIRST_CHUNK_MS,
+                  Math.round(firstChunk / 10_000.0) / 100.0));
     }
 
     private void restore(String key, @Nullable String previous) {

@@ -114,6 +114,20 @@ public final class Meters {
     return value;
   }
 
+  /**
+   * A gauge of a value fixed at start-up (a configured price or budget).
+   *
+   * @param metric a gauge definition
+   * @param value the value
+   * @param labelValues one value per label key, in catalog order
+   */
+  public void fixedGauge(MetricDefinition metric, double value, String... labelValues) {
+    Gauge.builder(metric.meterName(), () -> value)
+        .description(metric.help())
+        .tags(tags(metric, labelValues))
+        .register(registry);
+  }
+
   private static Tags tags(MetricDefinition metric, String... labelValues) {
     List<String> keys = metric.labelKeys();
     if (keys.size() != labelValues.length) {

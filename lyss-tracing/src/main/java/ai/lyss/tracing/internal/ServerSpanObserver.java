@@ -4,6 +4,7 @@ import ai.lyss.core.http.HttpObservation;
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.core.http.ObservedRequest;
 import ai.lyss.core.http.Outcome;
+import ai.lyss.tracing.TracingAttributes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -71,6 +72,10 @@ public final class ServerSpanObserver implements HttpObserver {
 
     @Override
     public void end(ObservedRequest request) {
+      long firstChunk = request.timeToFirstChunkNanos();
+      if (firstChunk >= 0) {
+        span.setAttribute(TracingAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, firstChunk / 1e9);
+      }
       Throwable error = request.outcome() == Outcome.FAILED ? request.error() : null;
       HttpServerSpans.end(span, request, request.status(), error);
     }

@@ -35,6 +35,47 @@ public final class ChatGateway implements ChatService {
 
   @Override
   public ChatCompletion complete(RequestContext context, ChatRequest request) {
+    ModelCatalog.Model model = admit(context, request);
+    ProviderResponse response;
+    try {
+      response =
+          models.call(
+              context.tenantId(),
+              model,
+              request.messages(),
+              request.maxTokens(),
+              context.fault() == RequestContext.Fault.PROVIDER);
+    } catch (ProviderException e) {
+      throw ApiException.badGateway("Model provider failed: " + e.getMessage());
+    }
+    bill(context, model, response);
+    return new ChatCompletion(Ids.next("chatcmpl-"), clock.instant().getEpochSecond(), response);
+  }
+
+  @Override
+  public ChatCompletion stream(RequestContext context, ChatRequest request, ChunkSink sink) {
+    ModelCatalog.Model model = admit(context, request);
+    String id = Ids.next("chatcmpl-");
+    long created = clock.instant().getEpochSecond();
+    ProviderResponse response;
+    try {
+      response =
+          models.stream(
+              context.tenantId(),
+              model,
+              request.messages(),
+              request.maxTokens(),
+              context.fault() == RequestContext.Fault.PROVIDER,
+              text -> sink.delta(id, created, model.name(), text));
+    } catch (ProviderException e) {
+      throw ApiException.badGateway("Model provider failed: " + e.getMessage());
+    }
+    bill(context, model, response);
+    return new ChatCompletion(id, created, response);
+  }
+
+  /** The model, once the request may call it: it exists and the tenant's quota allows it. */
+  private ModelCatalog.Model admit(RequestContext context, ChatRequest request) {
     context.failIfServerFaultRequested();
     ModelCatalog.Model model =
         ModelCatalog.find(request.model())
@@ -57,23 +98,15 @@ public final class ChatGateway implements ChatService {
           "Tenant quota of " + quota.limit() + " chat completions per window is used up",
           retryAfter);
     }
-    ProviderResponse response;
-    try {
-      response =
-          models.call(
-              context.tenantId(),
-              model,
-              request.messages(),
-              request.maxTokens(),
-              context.fault() == RequestContext.Fault.PROVIDER);
-    } catch (ProviderException e) {
-      throw ApiException.badGateway("Model provider failed: " + e.getMessage());
-    }
+    return model;
+  }
+
+  /** Revenue of the tokens used, for paying plans. */
+  private void bill(RequestContext context, ModelCatalog.Model model, ProviderResponse response) {
     if (!context.planType().equals("free")) {
       int tokens = response.inputTokens() + response.outputTokens();
       business.trackRevenue(
           context.tenantId(), context.planType(), tokens * model.pricePerThousandTokens() / 1000);
     }
-    return new ChatCompletion(Ids.next("chatcmpl-"), clock.instant().getEpochSecond(), response);
   }
 }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,13 @@ public final class SimulatedModelProvider {
   private static final int TOKENS_PER_MESSAGE = 3;
 
   private static final int DEFAULT_MAX_OUTPUT_TOKENS = 256;
+
+  /** Output tokens per streamed piece. */
+  public static final int TOKENS_PER_CHUNK = 2;
+
+  /** Finish reason of a stream stopped because the client left (never sent to a client). */
+  public static final String CANCELLED = "cancelled";
+
   private static final String[] FAILURES = {"timeout", "overloaded", "server_error"};
 
   private final long meanLatencyMillis;
@@ -58,6 +66,51 @@ public final class SimulatedModelProvider {
    */
   public ProviderResponse complete(
       ModelCatalog.Model model, List<ChatMessage> messages, int maxTokens, boolean forceFailure) {
+    Answer answer = answer(model, messages, maxTokens, forceFailure);
+    return answer.response(answer.outputTokens, answer.finishReason);
+  }
+
+  /**
+   * Calls the simulated model and streams its answer: the first piece after the call's latency,
+   * then one piece of {@value #TOKENS_PER_CHUNK} tokens at a time, a twenty-fifth of the latency
+   * apart (a healthy provider's pace).
+   *
+   * @param model the model to call
+   * @param messages the prompt
+   * @param maxTokens cap on output tokens, or 0 for the default
+   * @param forceFailure fail this call whatever the dice say
+   * @param chunks receives each piece of text; returns {@code false} to stop (the client left)
+   * @return the usage: every output token, or those delivered before a stop (finish reason {@value
+   *     #CANCELLED})
+   * @throws ProviderException when the call fails (always before the first piece)
+   */
+  public ProviderResponse stream(
+      ModelCatalog.Model model,
+      List<ChatMessage> messages,
+      int maxTokens,
+      boolean forceFailure,
+      Predicate<String> chunks) {
+    requireNonNull(chunks, "chunks");
+    Answer answer = answer(model, messages, maxTokens, forceFailure);
+    int pieces = (answer.outputTokens + TOKENS_PER_CHUNK - 1) / TOKENS_PER_CHUNK;
+    int length = answer.content.length();
+    int delivered = 0;
+    for (int i = 0; i < pieces; i++) {
+      if (i > 0) {
+        pause(answer.latencyMillis / 25);
+      }
+      String text = answer.content.substring(length * i / pieces, length * (i + 1) / pieces);
+      if (!chunks.test(text)) {
+        return answer.response(delivered, CANCELLED);
+      }
+      delivered = Math.min(answer.outputTokens, (i + 1) * TOKENS_PER_CHUNK);
+    }
+    return answer.response(answer.outputTokens, answer.finishReason);
+  }
+
+  /** Rolls the dice, waits the call's latency (to the first token), then fails or answers. */
+  private Answer answer(
+      ModelCatalog.Model model, List<ChatMessage> messages, int maxTokens, boolean forceFailure) {
     requireNonNull(model, "model");
     requireNonNull(messages, "messages");
     RandomGenerator random = nextRandom();
@@ -89,8 +142,22 @@ public final class SimulatedModelProvider {
             + "-message prompt ("
             + outputTokens
             + " tokens).";
-    return new ProviderResponse(
-        model.name(), model.provider(), content, inputTokens, outputTokens, finishReason);
+    return new Answer(model, latency, content, inputTokens, outputTokens, finishReason);
+  }
+
+  /** What the model will answer, before any of it is delivered. */
+  private record Answer(
+      ModelCatalog.Model model,
+      long latencyMillis,
+      String content,
+      int inputTokens,
+      int outputTokens,
+      String finishReason) {
+
+    ProviderResponse response(int delivered, String reason) {
+      return new ProviderResponse(
+          model.name(), model.provider(), content, inputTokens, delivered, reason);
+    }
   }
 
   private RandomGenerator nextRandom() {

@@ -15,7 +15,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code POST /v1/chat/completions}: OpenAI-compatible request and response bodies. */
+/**
+ * {@code POST /v1/chat/completions}: OpenAI-compatible request and response bodies; with {@code
+ * "stream": true} the answer is streamed as server-sent events ({@link ChatStream}).
+ */
 final class ChatEndpoint {
 
   private static final List<String> ROLES = List.of("system", "user", "assistant", "tool");
@@ -31,7 +34,17 @@ final class ChatEndpoint {
   void complete(
       HttpServletRequest request, HttpServletResponse response, RequestContext context, String id)
       throws IOException {
-    ChatCompletion completion = chat.complete(context, parse(Json.readObject(request)));
+    JsonNode requestBody = Json.readObject(request);
+    ChatRequest chatRequest = parse(requestBody);
+    if (streamRequested(requestBody)) {
+      ChatStream stream = new ChatStream(request, response);
+      ChatCompletion completion = chat.stream(context, chatRequest, stream::delta);
+      if (!stream.gone()) {
+        stream.finish(completion);
+      }
+      return;
+    }
+    ChatCompletion completion = chat.complete(context, chatRequest);
     ProviderResponse answer = completion.response();
     ObjectNode body = Json.object();
     body.put("id", completion.id());
@@ -50,6 +63,17 @@ final class ChatEndpoint {
     usage.put("completion_tokens", answer.outputTokens());
     usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
     Json.write(response, 200, body);
+  }
+
+  private static boolean streamRequested(JsonNode body) {
+    JsonNode stream = body.get("stream");
+    if (stream == null || stream.isNull()) {
+      return false;
+    }
+    if (!stream.isBoolean()) {
+      throw ApiException.badRequest("invalid_stream", "'stream' must be true or false");
+    }
+    return stream.booleanValue();
   }
 
   private static ChatRequest parse(JsonNode body) {

@@ -82,7 +82,9 @@ final class TrafficScenarios {
             + model
             + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Summarise ticket "
             + pickInt(10_000)
-            + "\"}]}";
+            + "\"}]"
+            // One chat in three streams its answer (server-sent events, read to the end).
+            + (pickInt(3) == 0 ? ",\"stream\":true}" : "}");
     send("POST", "/v1/chat/completions", TENANTS.get(tenant), fault, body);
   }
 

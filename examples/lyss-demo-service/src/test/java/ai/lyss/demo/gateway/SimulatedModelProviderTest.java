@@ -35,6 +35,37 @@ class SimulatedModelProviderTest {
   }
 
   @Test
+  void aStreamDeliversTheWholeAnswerInPiecesWithTheSameUsageAsACall() {
+    ProviderResponse whole = new SimulatedModelProvider(0, 0, 9L).complete(MODEL, PROMPT, 0, false);
+    StringBuilder text = new StringBuilder();
+    List<String> pieces = new ArrayList<>();
+
+    ProviderResponse streamed =
+        new SimulatedModelProvider(0, 0, 9L)
+            .stream(
+                MODEL, PROMPT, 0, false, piece -> pieces.add(piece) && text.append(piece) != null);
+
+    assertThat(text.toString()).isEqualTo(whole.content());
+    assertThat(pieces)
+        .hasSize(
+            (whole.outputTokens() + SimulatedModelProvider.TOKENS_PER_CHUNK - 1)
+                / SimulatedModelProvider.TOKENS_PER_CHUNK);
+    assertThat(streamed).isEqualTo(whole);
+  }
+
+  @Test
+  void aStreamStoppedByTheClientCountsOnlyTheTokensDelivered() {
+    List<String> pieces = new ArrayList<>();
+
+    ProviderResponse streamed =
+        new SimulatedModelProvider(0, 0, 9L)
+            .stream(MODEL, PROMPT, 0, false, piece -> pieces.add(piece) && pieces.size() < 3);
+
+    assertThat(streamed.outputTokens()).isEqualTo(2 * SimulatedModelProvider.TOKENS_PER_CHUNK);
+    assertThat(streamed.finishReason()).isEqualTo(SimulatedModelProvider.CANCELLED);
+  }
+
+  @Test
   void inputTokensAreCountedFromThePrompt() {
     ProviderResponse response =
         new SimulatedModelProvider(0, 0, 1L).complete(MODEL, PROMPT, 0, false);

@@ -1,15 +1,15 @@
-package ai.lyss.metrics.internal;
+package ai.lyss.metrics;
 
-import ai.lyss.metrics.AiModelMetrics;
-import ai.lyss.metrics.MetricCatalog;
-import ai.lyss.metrics.TokenUsage;
+import ai.lyss.metrics.internal.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** The meters of one (provider, model, tenant): requests by status, latency, tokens by type. */
-public final class AiSeries {
+/**
+ * The meters of one (provider, model, tenant): requests by status, latency, tokens by type, spend.
+ */
+final class AiSeries {
 
   private final Meters meters;
   private final String provider;
@@ -21,6 +21,7 @@ public final class AiSeries {
   private volatile @Nullable Counter input;
   private volatile @Nullable Counter output;
   private volatile @Nullable Counter total;
+  private volatile @Nullable Counter cost;
 
   /**
    * Registers the request and latency meters; token counters are registered on first use, so a
@@ -31,7 +32,7 @@ public final class AiSeries {
    * @param model admitted model label
    * @param tenant admitted tenant label
    */
-  public AiSeries(Meters meters, String provider, String model, String tenant) {
+  AiSeries(Meters meters, String provider, String model, String tenant) {
     this.meters = meters;
     this.provider = provider;
     this.model = model;
@@ -46,13 +47,29 @@ public final class AiSeries {
   }
 
   /**
-   * Records one call.
+   * Records one call and its spend.
    *
+   * @param model the model's series (price, missing-price counter)
    * @param durationNanos duration
    * @param ok success
    * @param tokens usage
    */
-  public void record(long durationNanos, boolean ok, TokenUsage tokens) {
+  void record(ModelSeries model, long durationNanos, boolean ok, TokenUsage tokens) {
+    record(durationNanos, ok, tokens);
+    ModelPrice price = model.price();
+    if (price == null || !tokens.isSplit()) {
+      if (price == null || tokens.totalTokens() > 0) {
+        model.priceMissing(price != null);
+      }
+      return;
+    }
+    double amount = price.cost(tokens);
+    if (amount > 0) {
+      costCounter(price.currency()).increment(amount);
+    }
+  }
+
+  private void record(long durationNanos, boolean ok, TokenUsage tokens) {
     (ok ? success : error).increment();
     latency.record(Math.max(0L, durationNanos), TimeUnit.NANOSECONDS);
     if (tokens.isSplit()) {
@@ -61,6 +78,20 @@ public final class AiSeries {
     } else if (tokens.totalTokens() > 0) {
       tokenCounter(TokenType.TOTAL).increment(tokens.totalTokens());
     }
+  }
+
+  /** Registers the cost counter at 0 now, so the first call's spend is an increase. */
+  void primeCost(String currency) {
+    costCounter(currency);
+  }
+
+  private Counter costCounter(String currency) {
+    Counter c = cost;
+    if (c == null) {
+      c = meters.counter(MetricCatalog.AI_MODEL_COST, provider, model, tenant, currency);
+      cost = c;
+    }
+    return c;
   }
 
   private enum TokenType {
