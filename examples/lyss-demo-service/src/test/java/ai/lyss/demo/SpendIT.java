@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lyss.metrics.ModelPrice;
 import ai.lyss.metrics.PriceTable;
 import ai.lyss.metrics.TokenUsage;
-import ai.lyss.testing.RequiredTools;
+import ai.lyss.testing.Poll;
+import ai.lyss.testing.ServerProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,7 +43,6 @@ class SpendIT {
   @Test
   void costEqualsUsageTimesPriceAndATinyBudgetFiresTheExceededAlert(@TempDir Path dir)
       throws Exception {
-    Path prometheusBinary = RequiredTools.binary("prometheus", "prometheus");
     Path budgets = dir.resolve("budgets.csv");
     Files.writeString(budgets, "tiny,0.000001,USD\nrich,1000000,USD\n");
     PriceTable prices = DemoConfig.parse(List.of(), Map.of()).prices;
@@ -57,19 +55,9 @@ class SpendIT {
                 "--quota", "1000",
                 "--budgets", budgets.toString()),
             Map.of())) {
-      int port = freePort();
       writeConfig(dir, demo.port());
-      Process prometheus =
-          new ProcessBuilder(
-                  prometheusBinary.toString(),
-                  "--config.file=" + dir.resolve("prometheus.yml"),
-                  "--storage.tsdb.path=" + dir.resolve("data"),
-                  "--web.listen-address=127.0.0.1:" + port)
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("prometheus.log").toFile())
-              .start();
-      try {
-        URI base = URI.create("http://127.0.0.1:" + port);
+      try (ServerProcess prometheus = ServerProcess.prometheus(dir)) {
+        URI base = prometheus.uri("");
         // The budgeted tenants' spend series exist at 0 from start-up: once Prometheus has seen
         // them, every call's cost is an increase.
         Poll.until(
@@ -98,9 +86,6 @@ class SpendIT {
             DEADLINE,
             () -> alert(base, "tiny").equals("firing"));
         assertThat(alert(base, "rich")).as("the alert of a tenant far below its budget").isEmpty();
-      } finally {
-        prometheus.destroy();
-        prometheus.waitFor();
       }
     }
   }
@@ -199,11 +184,5 @@ class SpendIT {
 
   private static String encode(String query) {
     return URLEncoder.encode(query, StandardCharsets.UTF_8);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
