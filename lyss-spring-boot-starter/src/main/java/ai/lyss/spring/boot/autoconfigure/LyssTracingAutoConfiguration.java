@@ -37,6 +37,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(
     afterName = {
       "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
       "io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration"
     })
 @ConditionalOnClass(LyssTracing.class)
