@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * managed versions: Prometheus text on {@code /metrics}, JSON log lines on standard output, spans
  * exported over OTLP/HTTP to a real receiver, and the platform health endpoints.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "management.endpoint.health.group.readiness.show-components=always")
 @ExtendWith(OutputCaptureExtension.class)
 class LyssSignalsTest {
 
@@ -123,6 +125,14 @@ class LyssSignalsTest {
 
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body()).contains("\"overall_status\":\"healthy\"");
+  }
+
+  @Test
+  void actuatorReadinessGroupHoldsTheLyssChecks() {
+    HttpResponse<String> ready = get("/actuator/health/readiness");
+
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"lyssReadiness\":{\"status\":\"UP\"");
   }
 
   private HttpResponse<String> get(String path, String... headers) {

@@ -4,9 +4,12 @@ import ai.lyss.core.http.HttpObserver;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.LyssMetricsBuilder;
 import ai.lyss.metrics.aspectj.MonitorApiAspect;
+import ai.lyss.metrics.internal.Exposition;
 import ai.lyss.metrics.servlet.PrometheusServlet;
 import ai.lyss.spring.boot.LyssMetricsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,6 +42,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LyssMetricsProperties.class)
 public final class LyssMetricsAutoConfiguration {
 
+  private static final Log LOG = LogFactory.getLog(LyssMetricsAutoConfiguration.class);
+
   /** Created by Spring. */
   public LyssMetricsAutoConfiguration() {}
 
@@ -59,8 +64,18 @@ public final class LyssMetricsAutoConfiguration {
             .maxValuesPerLabel(properties.getMaxValuesPerLabel())
             .groupUnmatchedNotFound(properties.isGroupUnmatchedNotFound());
     MeterRegistry meterRegistry = registry.getIfUnique();
-    if (meterRegistry != null) {
+    if (meterRegistry != null
+        && (Exposition.canScrape(meterRegistry) || !properties.isEndpointEnabled())) {
       builder.registry(meterRegistry);
+    } else if (meterRegistry != null) {
+      // Boot's metrics export is off (@SpringBootTest's default, or the service's setting):
+      // /metrics still serves the platform metrics, from a Prometheus registry of their own.
+      LOG.info(
+          "Spring Boot's MeterRegistry ("
+              + meterRegistry.getClass().getSimpleName()
+              + ") has no Prometheus registry, its metrics export being off; the Lyss metrics"
+              + " use their own Prometheus registry for "
+              + properties.getEndpointPath());
     }
     return builder.build();
   }
