@@ -88,6 +88,16 @@ class LyssSignalsTest {
   }
 
   @Test
+  void startupWritesOnlyJsonLinesAndNoWarning(CapturedOutput output) {
+    // The application started in this JVM with the capture on (one JVM per test class).
+    assertThat(output.getOut().lines().filter(line -> !line.isBlank()))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).startsWith("{\"timestamp\":"))
+        .noneSatisfy(line -> assertThat(line).contains("\"level\":\"WARNING\""))
+        .noneSatisfy(line -> assertThat(line).contains("\"level\":\"ERROR\""));
+  }
+
+  @Test
   void serverSpanIsExportedOverOtlp() {
     assertThat(get("/items/3").statusCode()).isEqualTo(200);
 
