@@ -3,6 +3,7 @@ package ai.lyss.boottests;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,8 +28,16 @@ public class ShopApplication {
   @RestController
   public static class ItemController {
 
-    /** Created by Spring. */
-    public ItemController() {}
+    private final JdbcTemplate jdbc;
+
+    /**
+     * Created by Spring.
+     *
+     * @param jdbc Boot's JdbcTemplate on its (Hikari, H2) DataSource
+     */
+    public ItemController(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+    }
 
     /**
      * One item.
@@ -39,6 +48,18 @@ public class ShopApplication {
     @GetMapping("/items/{id}")
     public Map<String, String> item(@PathVariable("id") String id) {
       return Map.of("id", id, "name", "item " + id);
+    }
+
+    /**
+     * An item's stock, from the database.
+     *
+     * @param id the item id (a number)
+     * @return the stock
+     */
+    @GetMapping("/items/{id}/stock")
+    public Map<String, Integer> stock(@PathVariable("id") int id) {
+      Integer stock = jdbc.queryForObject("SELECT ? * 10", Integer.class, id);
+      return Map.of("stock", stock == null ? 0 : stock);
     }
   }
 }
