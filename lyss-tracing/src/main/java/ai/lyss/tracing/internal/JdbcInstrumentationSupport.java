@@ -58,14 +58,16 @@ public final class JdbcInstrumentationSupport {
       return Optional.empty();
     }
     return Optional.of(
-        "database spans are off: OpenTelemetry's JDBC instrumentation needs the OpenTelemetry API "
+        "database spans come from Lyss's own statement spans: OpenTelemetry's JDBC"
+            + " instrumentation needs the OpenTelemetry API "
             + requiredApiVersion
             + " or later and this application has "
             + apiVersion
-            + " (Spring Boot 3.5 and 4.0 manage 1.49 and 1.55); the slow-query log still works."
-            + " For database spans, import io.opentelemetry:opentelemetry-bom "
+            + " (Spring Boot 3.5 and 4.0 manage 1.49 and 1.55). Importing"
+            + " io.opentelemetry:opentelemetry-bom "
             + requiredApiVersion
-            + " or later ahead of Spring Boot's dependency management");
+            + " or later ahead of Spring Boot's dependency management brings the instrumentation"
+            + " back");
   }
 
   /** Compares dotted version numbers numerically; a missing part counts as 0. */

@@ -104,7 +104,7 @@ public final class TracingDataSource {
     Optional<String> unsupported = JdbcInstrumentationSupport.unsupportedReason();
     if (unsupported.isPresent()) {
       explainOnce(unsupported.get());
-      return timed;
+      return withStatementSpans(timed);
     }
     try {
       return JdbcTelemetry.builder(openTelemetry)
@@ -115,12 +115,20 @@ public final class TracingDataSource {
           .wrap(timed);
     } catch (LinkageError olderOpenTelemetry) {
       explainOnce(
-          "database spans are off: OpenTelemetry's JDBC instrumentation does not run on this"
-              + " application's OpenTelemetry API ("
+          "database spans come from Lyss's own statement spans: OpenTelemetry's JDBC"
+              + " instrumentation does not run on this application's OpenTelemetry API ("
               + olderOpenTelemetry
-              + "); the slow-query log still works");
-      return timed;
+              + ")");
+      return withStatementSpans(timed);
     }
+  }
+
+  /**
+   * The statement spans of Lyss itself, for an OpenTelemetry API the instrumentation does not run
+   * on; outside the timing layer, like the instrumentation.
+   */
+  DataSource withStatementSpans(DataSource timed) {
+    return ProxyDataSourceBuilder.create(timed).listener(new StatementSpans(openTelemetry)).build();
   }
 
   private static void explainOnce(String message) {

@@ -13,9 +13,9 @@ class JdbcInstrumentationSupportTest {
         .hasValueSatisfying(
             reason ->
                 assertThat(reason)
-                    .startsWith("database spans are off")
+                    .startsWith("database spans come from Lyss's own statement spans")
                     .contains("API 1.65 or later and this application has 1.49.0")
-                    .contains("import io.opentelemetry:opentelemetry-bom 1.65 or later"));
+                    .contains("io.opentelemetry:opentelemetry-bom 1.65 or later"));
   }
 
   @Test
