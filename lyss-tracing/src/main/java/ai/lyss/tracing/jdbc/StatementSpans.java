@@ -8,9 +8,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.instrumentation.api.incubator.semconv.db.SqlDialect;
-import io.opentelemetry.instrumentation.api.incubator.semconv.db.SqlQuery;
-import io.opentelemetry.instrumentation.api.incubator.semconv.db.SqlQueryAnalyzer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -25,15 +22,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * CLIENT spans for statements, made by Lyss itself (a datasource-proxy listener) where
  * OpenTelemetry's JDBC instrumentation cannot run: on the older OpenTelemetry API that Spring Boot
- * manages. Span name: as the instrumentation names it ({@code SELECT users}); attributes {@code
- * db.system}, {@code db.statement} (literals masked, no parameter values) and {@code db.name}; a
- * failed statement marks the span as an error. The span is current while the statement runs, so the
- * slow-query line beneath it carries its ids. Never throws into the statement.
+ * manages (its SQL analyzer cannot run there either). Span name: the statement's first word;
+ * attributes {@code db.system}, {@code db.statement} (literals masked, no parameter values) and
+ * {@code db.name}; a failed statement marks the span as an error. The span is current while the
+ * statement runs, so the slow-query line beneath it carries its ids. Never throws into the
+ * statement.
  */
 final class StatementSpans implements QueryExecutionListener {
 
   private static final String OPEN = "lyss.statementSpan";
-  private static final SqlQueryAnalyzer ANALYZER = SqlQueryAnalyzer.create(true);
 
   private final Tracer tracer;
 
@@ -45,14 +42,9 @@ final class StatementSpans implements QueryExecutionListener {
   public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
     try {
       String statement = SlowQueryLog.statement(queryInfoList);
-      SqlQuery first =
-          queryInfoList.isEmpty()
-              ? null
-              : ANALYZER.analyze(
-                  queryInfoList.get(0).getQuery(), SqlDialect.DOUBLE_QUOTES_ARE_STRING_LITERALS);
       SpanBuilder builder =
           tracer
-              .spanBuilder(name(first, statement))
+              .spanBuilder(keyword(statement))
               .setSpanKind(SpanKind.CLIENT)
               .setAttribute("db.statement", statement);
       describeDatabase(execInfo.getStatement(), builder);
@@ -108,27 +100,7 @@ final class StatementSpans implements QueryExecutionListener {
     }
   }
 
-  /**
-   * The span name: the query summary, else operation and table as the instrumentation names its
-   * spans by default ({@code SELECT users}), else the statement's first word.
-   */
-  @SuppressWarnings("deprecation") // operation and table: the default (older) conventions' name
-  private static String name(@Nullable SqlQuery query, String statement) {
-    if (query != null) {
-      String summary = query.getQuerySummary();
-      if (summary != null && !summary.isBlank()) {
-        return summary;
-      }
-      String operation = query.getOperationName();
-      String table = query.getCollectionName();
-      if (operation != null) {
-        return table == null ? operation : operation + " " + table;
-      }
-    }
-    return keyword(statement);
-  }
-
-  /** The statement's first word ({@code SELECT}), the span name when there is no summary. */
+  /** The statement's first word ({@code SELECT}): the span name. */
   static String keyword(String statement) {
     String trimmed = statement.strip();
     int end = 0;

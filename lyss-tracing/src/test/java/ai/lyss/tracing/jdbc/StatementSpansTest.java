@@ -78,7 +78,7 @@ class StatementSpansTest {
         .singleElement()
         .satisfies(
             span -> {
-              assertThat(span.getName()).isEqualTo("SELECT users");
+              assertThat(span.getName()).isEqualTo("SELECT");
               assertThat(attribute(span, "db.statement"))
                   .isEqualTo("SELECT email FROM users WHERE email = ?");
               assertThat(attribute(span, "db.system")).isEqualTo("h2");
