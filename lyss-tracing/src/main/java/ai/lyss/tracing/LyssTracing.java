@@ -173,14 +173,16 @@ public final class LyssTracing implements AutoCloseable {
             .build();
     boolean registered = false;
     if (b.registerGlobal) {
-      if (GlobalOpenTelemetry.isSet()) {
+      // set() rather than isSet() first: isSet() is missing from the OpenTelemetry versions
+      // Spring Boot 3.5 and 4.0 manage (1.49, 1.55); set() has always refused a second instance.
+      try {
+        GlobalOpenTelemetry.set(sdk);
+        registered = true;
+      } catch (IllegalStateException alreadySet) {
         LOG.warn(
             "GlobalOpenTelemetry was already set (by an agent or other code); LyssTracing runs"
                 + " without registering globally. Use getOpenTelemetry() to reach it.",
             null);
-      } else {
-        GlobalOpenTelemetry.set(sdk);
-        registered = true;
       }
     }
     String description =

@@ -2,6 +2,7 @@ package ai.lyss.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lyss.testing.OtlpReceiver;
 import ai.lyss.testing.Poll;
 import ai.lyss.tracing.internal.CountingSpanExporter;
 import ai.lyss.tracing.micrometer.TracingMetrics;

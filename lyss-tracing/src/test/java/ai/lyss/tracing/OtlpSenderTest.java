@@ -3,6 +3,7 @@ package ai.lyss.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lyss.testing.OtlpReceiver;
 import ai.lyss.testing.Poll;
 import java.time.Duration;
 import java.util.Map;

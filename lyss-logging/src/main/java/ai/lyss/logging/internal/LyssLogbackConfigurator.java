@@ -4,7 +4,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.core.joran.spi.ConfigurationWatchList;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.joran.util.ConfigurationWatchListUtil;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,13 @@ public final class LyssLogbackConfigurator extends ContextAwareBase implements C
     }
     JoranConfigurator joran = new JoranConfigurator();
     joran.setContext(loggerContext);
+    // A configuration read from a stream has no watch list; Logback before 1.5.3x (Spring Boot
+    // 3.5 manages 1.5.20) then warns for every <include> and prints its status on start-up.
+    if (ConfigurationWatchListUtil.getConfigurationWatchList(loggerContext) == null) {
+      ConfigurationWatchList watchList = new ConfigurationWatchList();
+      watchList.setContext(loggerContext);
+      ConfigurationWatchListUtil.registerConfigurationWatchList(loggerContext, watchList);
+    }
     try {
       joran.doConfigure(new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)));
       addInfo("Configured the Lyss JSON log output (" + CONSOLE_RESOURCE + ")");

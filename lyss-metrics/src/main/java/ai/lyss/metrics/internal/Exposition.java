@@ -42,6 +42,16 @@ public final class Exposition {
     return new Exposition(prometheus);
   }
 
+  /**
+   * Whether {@link #of} can scrape a registry.
+   *
+   * @param registry a registry
+   * @return true for a {@code PrometheusMeterRegistry} or a composite holding one
+   */
+  public static boolean canScrape(MeterRegistry registry) {
+    return find(registry) != null;
+  }
+
   private static @Nullable PrometheusMeterRegistry find(MeterRegistry registry) {
     if (registry instanceof PrometheusMeterRegistry prometheus) {
       return prometheus;

@@ -7,6 +7,7 @@ import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.HealthRegistry;
 import ai.lyss.metrics.LyssMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -78,14 +79,26 @@ class HealthWiringTest {
   }
 
   @Test
-  void exposingMetricsWithoutAPrometheusRegistryFailsNamingTheSetting() {
+  void bootRegistryWithoutPrometheusLeavesTheLyssMetricsARegistryOfTheirOwn() {
+    // What @SpringBootTest gives: Boot's metrics export off, a SimpleMeterRegistry.
     Runners.web()
         .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
         .run(
             context -> {
-              assertThat(context).hasFailed();
-              assertThat(Runners.messages(context.getStartupFailure()))
-                  .contains("lyss.metrics.endpoint-enabled=false");
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(LyssMetrics.class).registry())
+                  .isInstanceOf(PrometheusMeterRegistry.class);
             });
+  }
+
+  @Test
+  void bootRegistryWithoutPrometheusIsUsedWhenTheEndpointIsOff() {
+    Runners.web()
+        .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+        .withPropertyValues("lyss.metrics.endpoint-enabled=false")
+        .run(
+            context ->
+                assertThat(context.getBean(LyssMetrics.class).registry())
+                    .isSameAs(context.getBean(SimpleMeterRegistry.class)));
   }
 }

@@ -8,7 +8,10 @@ import ai.lyss.tracing.LyssTracing;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
 
-/** A service that depends on one Lyss module only gets a clean start and that module's wiring. */
+/**
+ * A service that keeps one Lyss module only (the starter brings all four; the others left out with
+ * Maven exclusions) gets a clean start and that module's wiring.
+ */
 class SingleModuleClasspathTest {
 
   private static final String METRICS = "ai.lyss.metrics";

@@ -16,6 +16,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,15 @@ public final class HttpServerSpans {
 
   private static final TextMapGetter<RequestView> GETTER =
       new TextMapGetter<>() {
+        // Abstract before OpenTelemetry 1.5x (Spring Boot 3.5 and 4.0 manage 1.49 and 1.55);
+        // empty, like the later default: the request view does not list header names. Deprecated
+        // from 1.6x on, where the default does the same.
+        @Override
+        @SuppressWarnings("deprecation")
+        public Iterable<String> keys(RequestView carrier) {
+          return List.of();
+        }
+
         @Override
         public @Nullable String get(@Nullable RequestView carrier, String key) {
           return carrier == null ? null : carrier.header(key);

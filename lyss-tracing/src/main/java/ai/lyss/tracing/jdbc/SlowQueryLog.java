@@ -1,5 +1,6 @@
 package ai.lyss.tracing.jdbc;
 
+import ai.lyss.tracing.internal.JdbcInstrumentationSupport;
 import io.opentelemetry.instrumentation.api.incubator.semconv.db.SqlDialect;
 import io.opentelemetry.instrumentation.api.incubator.semconv.db.SqlQueryAnalyzer;
 import java.sql.Connection;
@@ -96,6 +97,10 @@ final class SlowQueryLog implements QueryExecutionListener {
   static String mask(@Nullable String sql) {
     if (sql == null) {
       return "";
+    }
+    if (JdbcInstrumentationSupport.unsupportedReason().isPresent()) {
+      // OpenTelemetry's analyzer needs a newer OpenTelemetry API than this application has.
+      return SqlLiterals.mask(sql);
     }
     // Double-quoted text is masked too: in MySQL it is a string literal.
     String masked =

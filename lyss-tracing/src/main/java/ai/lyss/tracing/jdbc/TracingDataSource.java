@@ -3,9 +3,13 @@ package ai.lyss.tracing.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import ai.lyss.tracing.LyssTracing;
+import ai.lyss.tracing.internal.JdbcInstrumentationSupport;
+import ai.lyss.tracing.internal.TracingLog;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -29,8 +33,15 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * with its fields as SLF4J key/value pairs, which lyss-logging's encoder writes as top-level JSON
  * fields next to the request and trace context. Without SLF4J on the class path there is no
  * slow-query log; spans are unaffected.
+ *
+ * <p>On an OpenTelemetry API older than the JDBC instrumentation needs (the 1.49 and 1.55 Spring
+ * Boot 3.5 and 4.0 manage), the wrapper has the slow-query log only, and one INFO line says why and
+ * how to get database spans.
  */
 public final class TracingDataSource {
+
+  private static final TracingLog LOG = TracingLog.of(TracingDataSource.class);
+  private static final AtomicBoolean EXPLAINED = new AtomicBoolean();
 
   /** The default slow-query threshold. */
   public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofSeconds(1);
@@ -90,12 +101,40 @@ public final class TracingDataSource {
               .listener(new SlowQueryLog(slowQueryThreshold))
               .build();
     }
-    return JdbcTelemetry.builder(openTelemetry)
-        .setQuerySanitizationEnabled(true)
-        .setCaptureQueryParameters(false)
-        .setDataSourceInstrumenterEnabled(false)
-        .build()
-        .wrap(timed);
+    Optional<String> unsupported = JdbcInstrumentationSupport.unsupportedReason();
+    if (unsupported.isPresent()) {
+      explainOnce(unsupported.get());
+      return withStatementSpans(timed);
+    }
+    try {
+      return JdbcTelemetry.builder(openTelemetry)
+          .setQuerySanitizationEnabled(true)
+          .setCaptureQueryParameters(false)
+          .setDataSourceInstrumenterEnabled(false)
+          .build()
+          .wrap(timed);
+    } catch (LinkageError olderOpenTelemetry) {
+      explainOnce(
+          "database spans come from Lyss's own statement spans: OpenTelemetry's JDBC"
+              + " instrumentation does not run on this application's OpenTelemetry API ("
+              + olderOpenTelemetry
+              + ")");
+      return withStatementSpans(timed);
+    }
+  }
+
+  /**
+   * The statement spans of Lyss itself, for an OpenTelemetry API the instrumentation does not run
+   * on; outside the timing layer, like the instrumentation.
+   */
+  DataSource withStatementSpans(DataSource timed) {
+    return ProxyDataSourceBuilder.create(timed).listener(new StatementSpans(openTelemetry)).build();
+  }
+
+  private static void explainOnce(String message) {
+    if (EXPLAINED.compareAndSet(false, true)) {
+      LOG.info(message);
+    }
   }
 
   /** Whether SLF4J, an optional dependency of lyss-tracing, is on the class path. */

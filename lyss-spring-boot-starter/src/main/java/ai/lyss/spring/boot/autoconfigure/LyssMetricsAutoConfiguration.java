@@ -4,11 +4,14 @@ import ai.lyss.core.http.HttpObserver;
 import ai.lyss.metrics.LyssMetrics;
 import ai.lyss.metrics.LyssMetricsBuilder;
 import ai.lyss.metrics.aspectj.MonitorApiAspect;
+import ai.lyss.metrics.internal.Exposition;
 import ai.lyss.metrics.servlet.PrometheusServlet;
 import ai.lyss.spring.boot.LyssMetricsProperties;
 import ai.lyss.spring.boot.internal.PoolConnectionGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,12 +34,18 @@ import org.springframework.context.annotation.Configuration;
     afterName = {
       "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
-      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+      // The same auto-configurations on Boot 3.5.
+      "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
     })
 @ConditionalOnClass(LyssMetrics.class)
 @ConditionalOnBooleanProperty(name = "lyss.metrics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LyssMetricsProperties.class)
 public final class LyssMetricsAutoConfiguration {
+
+  private static final Log LOG = LogFactory.getLog(LyssMetricsAutoConfiguration.class);
 
   /** Created by Spring. */
   public LyssMetricsAutoConfiguration() {}
@@ -46,7 +55,7 @@ public final class LyssMetricsAutoConfiguration {
    *
    * @param properties the {@code lyss.metrics.*} settings
    * @param registry Boot's registry, if any
-   * @param binders the {@code MeterBinder} beans, bound here when the Lyss registry is the only one
+   * @param binders the {@code MeterBinder} beans, bound here when the Lyss registry is its own
    *     (Boot binds them to its own registries)
    */
   @Bean
@@ -62,8 +71,19 @@ public final class LyssMetricsAutoConfiguration {
             .maxValuesPerLabel(properties.getMaxValuesPerLabel())
             .groupUnmatchedNotFound(properties.isGroupUnmatchedNotFound());
     MeterRegistry meterRegistry = registry.getIfUnique();
-    if (meterRegistry != null) {
+    if (meterRegistry != null
+        && (Exposition.canScrape(meterRegistry) || !properties.isEndpointEnabled())) {
       return builder.registry(meterRegistry).build();
+    }
+    if (meterRegistry != null) {
+      // Boot's metrics export is off (@SpringBootTest's default, or the service's setting):
+      // /metrics still serves the platform metrics, from a Prometheus registry of their own.
+      LOG.info(
+          "Spring Boot's MeterRegistry ("
+              + meterRegistry.getClass().getSimpleName()
+              + ") has no Prometheus registry, its metrics export being off; the Lyss metrics"
+              + " use their own Prometheus registry for "
+              + properties.getEndpointPath());
     }
     LyssMetrics metrics = builder.build();
     binders.orderedStream().forEach(binder -> binder.bindTo(metrics.registry()));

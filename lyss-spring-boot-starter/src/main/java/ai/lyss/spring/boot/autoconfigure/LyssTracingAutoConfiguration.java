@@ -39,7 +39,11 @@ import org.springframework.core.env.Environment;
     afterName = {
       "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
       "io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration"
-    })
+    },
+    // Boot 3.5's Actuator defines a bare OpenTelemetry SDK whenever the SDK is on the class path;
+    // lyss-spring-boot3-starter hands it LyssTracing's instead, so it comes after this.
+    beforeName =
+        "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration")
 @ConditionalOnClass(LyssTracing.class)
 @ConditionalOnBooleanProperty(name = "lyss.tracing.enabled", matchIfMissing = true)
 @Conditional(TracingBackOffCondition.class)

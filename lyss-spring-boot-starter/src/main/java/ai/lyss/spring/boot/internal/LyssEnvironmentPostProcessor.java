@@ -2,7 +2,6 @@ package ai.lyss.spring.boot.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.Ordered;
@@ -28,8 +27,11 @@ import org.springframework.util.ClassUtils;
  *       when lyss-health and Actuator's health support are present and the service defines no such
  *       groups itself.
  * </ul>
+ *
+ * <p>Boot-neutral: {@link Boot4EnvironmentPostProcessor} registers it on Boot 4 and
+ * lyss-spring-boot3-starter on Boot 3.5 (their {@code EnvironmentPostProcessor} interfaces differ).
  */
-public final class LyssEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public final class LyssEnvironmentPostProcessor implements Ordered {
 
   /** The name of the property source this adds. */
   public static final String PROPERTY_SOURCE = "lyssStarterDefaults";
@@ -53,7 +55,12 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
     return Ordered.LOWEST_PRECEDENCE;
   }
 
-  @Override
+  /**
+   * Adds the defaults.
+   *
+   * @param environment the environment, with the service's configuration loaded
+   * @param application the application
+   */
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     ClassLoader loader = application.getClassLoader();
@@ -112,7 +119,7 @@ public final class LyssEnvironmentPostProcessor implements EnvironmentPostProces
   private static boolean healthGroupsWanted(
       ConfigurableEnvironment environment, ClassLoader loader) {
     return ClassUtils.isPresent("ai.lyss.health.HealthRegistry", loader)
-        && ClassUtils.isPresent(HealthIndicatorNames.HEALTH_INDICATOR_CLASS, loader)
+        && HealthIndicatorNames.actuatorHealthPresent(loader)
         && flag(environment, "lyss.health.enabled")
         && flag(environment, "lyss.health.actuator-groups");
   }

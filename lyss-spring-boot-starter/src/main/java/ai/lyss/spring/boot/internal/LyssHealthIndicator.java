@@ -1,10 +1,7 @@
 package ai.lyss.spring.boot.internal;
 
-import ai.lyss.health.HealthCheckResult;
 import ai.lyss.health.HealthRegistry;
 import ai.lyss.health.HealthReport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -37,16 +34,7 @@ public final class LyssHealthIndicator implements HealthIndicator {
     HealthReport current = report.apply(registry);
     Health.Builder builder = current.isHealthy() ? Health.up() : Health.down();
     for (HealthReport.Entry entry : current.entries()) {
-      HealthCheckResult result = entry.result();
-      Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("status", result.status().jsonValue());
-      detail.put("response_time", result.responseTimeMillis());
-      detail.put("critical", entry.critical());
-      String error = result.error();
-      if (error != null) {
-        detail.put("error", error);
-      }
-      builder.withDetail(entry.name(), detail);
+      builder.withDetail(entry.name(), HealthDetails.of(entry));
     }
     return builder.build();
   }

@@ -16,8 +16,9 @@ import org.springframework.util.ClassUtils;
  * Matches unless another tracer already owns the process: the OpenTelemetry Java agent (its main
  * class is visible, or the JVM was started with an {@code opentelemetry-javaagent} agent), or an
  * {@code io.opentelemetry.api.OpenTelemetry} bean (Boot's own OpenTelemetry or the OpenTelemetry
- * Spring starter). Two SDKs would export every span twice with different trace ids; backing off is
- * logged at INFO so the choice is visible.
+ * Spring starter), or Micrometer Tracing's OpenTelemetry bridge (Boot's tracing). Two SDKs would
+ * export every span twice with different trace ids; backing off is logged at INFO so the choice is
+ * visible.
  */
 public final class TracingBackOffCondition extends SpringBootCondition {
 
@@ -25,6 +26,11 @@ public final class TracingBackOffCondition extends SpringBootCondition {
   public static final String AGENT_CLASS = "io.opentelemetry.javaagent.OpenTelemetryAgent";
 
   private static final String OPEN_TELEMETRY = "io.opentelemetry.api.OpenTelemetry";
+
+  /** micrometer-tracing-bridge-otel: Spring Boot's own tracing with OpenTelemetry. */
+  private static final String MICROMETER_OTEL_BRIDGE =
+      "io.micrometer.tracing.otel.bridge.OtelTracer";
+
   private static final Log LOG = LogFactory.getLog("ai.lyss.spring.boot.tracing");
 
   @Override
@@ -47,6 +53,10 @@ public final class TracingBackOffCondition extends SpringBootCondition {
         || ClassUtils.isPresent(AGENT_CLASS, ClassLoader.getSystemClassLoader())
         || agentOnCommandLine()) {
       return "the OpenTelemetry Java agent is attached";
+    }
+    if (loader != null && ClassUtils.isPresent(MICROMETER_OTEL_BRIDGE, loader)) {
+      // Boot 3.5 defines its OpenTelemetry SDK after this check; the bridge says it traces.
+      return "Spring Boot's Micrometer Tracing has the OpenTelemetry bridge";
     }
     ConfigurableListableBeanFactory beans = context.getBeanFactory();
     if (beans != null && loader != null && ClassUtils.isPresent(OPEN_TELEMETRY, loader)) {

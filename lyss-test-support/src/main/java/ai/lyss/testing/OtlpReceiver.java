@@ -1,4 +1,4 @@
-package ai.lyss.tracing;
+package ai.lyss.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -15,18 +15,28 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real OTLP/HTTP receiver: decodes request bodies with the official protobuf classes. */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
   private final List<String> connectionHeaders = new CopyOnWriteArrayList<>();
 
-  OtlpReceiver() throws IOException {
+  /**
+   * A receiver on any free loopback port.
+   *
+   * @throws IOException when no port can be bound
+   */
+  public OtlpReceiver() throws IOException {
     this(0);
   }
 
-  /** A receiver on a given loopback port (0: any free one). */
-  OtlpReceiver(int port) throws IOException {
+  /**
+   * A receiver on a given loopback port.
+   *
+   * @param port the port, 0 for any free one
+   * @throws IOException when the port cannot be bound
+   */
+  public OtlpReceiver(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
         "/v1/traces",
@@ -47,37 +57,69 @@ final class OtlpReceiver implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  /**
+   * The receiver's base URL.
+   *
+   * @return {@code http://127.0.0.1:<port>}
+   */
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String tracesUrl() {
+  /**
+   * The OTLP/HTTP traces URL.
+   *
+   * @return the base URL plus {@code /v1/traces}
+   */
+  public String tracesUrl() {
     return baseUrl() + "/v1/traces";
   }
 
-  List<ExportTraceServiceRequest> requests() {
+  /**
+   * Every request received, decoded.
+   *
+   * @return the live list of requests
+   */
+  public List<ExportTraceServiceRequest> requests() {
     return requests;
   }
 
-  List<String> contentTypes() {
+  /**
+   * The Content-Type header of each request.
+   *
+   * @return the live list of headers
+   */
+  public List<String> contentTypes() {
     return contentTypes;
   }
 
   /**
    * The Connection header of each request: {@code Keep-Alive} from OkHttp, {@code Upgrade,
    * HTTP2-Settings} from the JDK's HttpClient (it offers HTTP/2 on every plain-text request).
+   *
+   * @return the live list of headers
    */
-  List<String> connectionHeaders() {
+  public List<String> connectionHeaders() {
     return connectionHeaders;
   }
 
-  List<ResourceSpans> resourceSpans() {
+  /**
+   * The resource spans of every request.
+   *
+   * @return a snapshot
+   */
+  public List<ResourceSpans> resourceSpans() {
     List<ResourceSpans> all = new ArrayList<>();
     requests.forEach(r -> all.addAll(r.getResourceSpansList()));
     return all;
   }
 
-  List<Span> spans() {
+  /**
+   * Every span received.
+   *
+   * @return a snapshot
+   */
+  public List<Span> spans() {
     List<Span> all = new ArrayList<>();
     for (ResourceSpans rs : resourceSpans()) {
       for (ScopeSpans ss : rs.getScopeSpansList()) {
