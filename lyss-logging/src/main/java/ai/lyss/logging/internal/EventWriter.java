@@ -2,6 +2,7 @@ package ai.lyss.logging.internal;
 
 import static ai.lyss.logging.LogFields.*;
 
+import ai.lyss.core.TenantResolver;
 import ai.lyss.logging.LogFields;
 import ai.lyss.logging.LyssMarkers;
 import ch.qos.logback.classic.Level;
@@ -46,6 +47,9 @@ public final class EventWriter {
 
   private static final int MAX_NAME_CHARS = 256;
   private static final int MAX_CONTEXT_CHARS = 256;
+
+  /** Sentinel in the context array: the trace and span ids came from the current span. */
+  private static final String SPAN_IDS = new String("span");
 
   private final String service;
   private final String version;
@@ -98,7 +102,15 @@ public final class EventWriter {
     if (environment != null) {
       g.writeStringProperty(ENVIRONMENT, environment);
     }
-    g.writeStringProperty(MESSAGE, values.text(message(event), maxMessageChars / tier.divisor));
+    List<Marker> markers = event.getMarkerList();
+    RequestLineMarker line = RequestLineMarker.in(markers);
+    int messageCap = maxMessageChars / tier.divisor;
+    // A request line's message is one of RequestLog's constants: nothing to redact.
+    g.writeStringProperty(
+        MESSAGE,
+        line != null
+            ? Texts.cap(message(event), messageCap)
+            : values.text(message(event), messageCap));
     g.writeStringProperty(LOGGER, Texts.cap(String.valueOf(event.getLoggerName()), MAX_NAME_CHARS));
     g.writeStringProperty(THREAD, Texts.cap(String.valueOf(event.getThreadName()), MAX_NAME_CHARS));
 
@@ -109,12 +121,17 @@ public final class EventWriter {
     Map<String, String> mdc = event.getMDCPropertyMap();
     List<KeyValuePair> pairs = event.getKeyValuePairs();
     String[] context = contextValues(mdc, pairs);
-    for (int i = 0; i < context.length; i++) {
+    int own = ownContext(context, line);
+    for (int i = 0; i < CONTEXT.size(); i++) {
       String value = context[i];
       if (value != null) {
         String name = CONTEXT.get(i);
         names.add(name);
-        g.writeStringProperty(name, values.text(value, MAX_CONTEXT_CHARS));
+        g.writeStringProperty(
+            name,
+            (own & (1 << i)) != 0
+                ? Texts.cap(value, MAX_CONTEXT_CHARS)
+                : values.text(value, MAX_CONTEXT_CHARS));
       }
     }
     if (tier.fields) {
@@ -170,7 +187,8 @@ public final class EventWriter {
   /** Context values in {@link LogFields#CONTEXT} order: key-value pair, else MDC, else span. */
   private static @Nullable String[] contextValues(
       @Nullable Map<String, String> mdc, @Nullable List<KeyValuePair> pairs) {
-    @Nullable String[] context = new String[CONTEXT.size()];
+    // One slot past the context values says where the trace ids came from (see ownContext).
+    @Nullable String[] context = new String[CONTEXT.size() + 1];
     if (pairs != null) {
       for (KeyValuePair pair : pairs) {
         int index = CONTEXT.indexOf(String.valueOf(pair.key));
@@ -180,7 +198,7 @@ public final class EventWriter {
       }
     }
     if (mdc != null && !mdc.isEmpty()) {
-      for (int i = 0; i < context.length; i++) {
+      for (int i = 0; i < CONTEXT.size(); i++) {
         if (context[i] == null) {
           context[i] = mdc.get(CONTEXT.get(i));
         }
@@ -191,9 +209,31 @@ public final class EventWriter {
       if (ids != null) {
         context[2] = ids[0];
         context[3] = ids[1];
+        context[CONTEXT.size()] = SPAN_IDS; // from the span, not the MDC or a field
       }
     }
     return context;
+  }
+
+  /**
+   * Which context values the library produced, as bits by {@link LogFields#CONTEXT} index: they are
+   * written without the redaction scan. Trace and span ids read from the OpenTelemetry span (hex
+   * the SDK validated), the request id a request line's marker vouches for (generated, not sent by
+   * a client) and the {@code unknown} tenant. A value a client sent or the application put in the
+   * MDC or a field is redacted as usual.
+   */
+  private static int ownContext(@Nullable String[] context, @Nullable RequestLineMarker line) {
+    int own = 0;
+    if (line != null && line.vouchesFor(context[0])) {
+      own |= 1;
+    }
+    if (TenantResolver.UNKNOWN_TENANT.equals(context[1])) {
+      own |= 1 << 1;
+    }
+    if (context[CONTEXT.size()] == SPAN_IDS) {
+      own |= (1 << 2) | (1 << 3);
+    }
+    return own;
   }
 
   private static String textOf(Object value) {
