@@ -2,18 +2,22 @@ package ai.lyss.benchmarks.logging;
 
 import ai.lyss.logging.LyssJsonEncoder;
 import ai.lyss.logging.internal.TraceContext;
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -47,6 +51,9 @@ public class RequestLineEncodeBenchmark {
   private static final String[] TRACE_IDS = {
     "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"
   };
+
+  private static final int BATCH = 100;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private LyssJsonEncoder encoder;
   private LoggingEvent started;
@@ -99,7 +106,12 @@ public class RequestLineEncodeBenchmark {
       LoggerContext context, String message, @Nullable Marker marker, boolean idsInMdc) {
     LoggingEvent event =
         new LoggingEvent(
-            "bench", context.getLogger("ai.lyss.logging.request"), Level.INFO, message, null, null);
+            "bench",
+            context.getLogger("ai.lyss.logging.request"),
+            ch.qos.logback.classic.Level.INFO,
+            message,
+            null,
+            null);
     event.setThreadName("qtp1780034814-17");
     Map<String, String> mdc = new HashMap<>();
     mdc.put("request_id", REQUEST_ID);
@@ -117,33 +129,63 @@ public class RequestLineEncodeBenchmark {
   }
 
   /**
-   * Both lines of one request as {@code RequestLog} writes them, trace ids handed over from the
-   * request thread.
+   * Thread CPU time per request-line pair, next to the wall-clock score: on a machine shared with
+   * other work the wall time of an operation stretches with the load, its CPU time much less.
+   * Report {@code cpuNanos / pairs} (both are per-iteration totals).
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Cpu {
+    /** Thread CPU time spent in the measured batches of the iteration. */
+    public long cpuNanos;
+
+    /** Request-line pairs encoded in the iteration. */
+    public long pairs;
+
+    /** Starts an iteration from zero. */
+    @Setup(Level.Iteration)
+    public void reset() {
+      cpuNanos = 0;
+      pairs = 0;
+    }
+  }
+
+  /**
+   * {@value #BATCH} requests' lines as {@code RequestLog} writes them, trace ids handed over from
+   * the request thread (scores per batch).
    *
    * @param bh keeps the lines alive
+   * @param cpu the CPU-time counters
    */
   @Benchmark
-  public void requestLinePair(Blackhole bh) {
-    TraceContext.runWith(
-        TRACE_IDS,
-        () -> {
-          bh.consume(encoder.encode(started));
-          bh.consume(encoder.encode(completed));
-        });
+  @OperationsPerInvocation(BATCH)
+  public void requestLinePair(Blackhole bh, Cpu cpu) {
+    encodeBatch(started, completed, bh, cpu);
   }
 
   /**
    * The same lines redacted in full (no request-line marker, trace ids from the MDC).
    *
    * @param bh keeps the lines alive
+   * @param cpu the CPU-time counters
    */
   @Benchmark
-  public void requestLinePairUnmarked(Blackhole bh) {
+  @OperationsPerInvocation(BATCH)
+  public void requestLinePairUnmarked(Blackhole bh, Cpu cpu) {
+    encodeBatch(startedUnmarked, completedUnmarked, bh, cpu);
+  }
+
+  private void encodeBatch(LoggingEvent first, LoggingEvent last, Blackhole bh, Cpu cpu) {
+    long before = THREADS.getCurrentThreadCpuTime();
     TraceContext.runWith(
         TRACE_IDS,
         () -> {
-          bh.consume(encoder.encode(startedUnmarked));
-          bh.consume(encoder.encode(completedUnmarked));
+          for (int i = 0; i < BATCH; i++) {
+            bh.consume(encoder.encode(first));
+            bh.consume(encoder.encode(last));
+          }
         });
+    cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - before;
+    cpu.pairs += BATCH;
   }
 }

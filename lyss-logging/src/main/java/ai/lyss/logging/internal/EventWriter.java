@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 
 /**
  * Writes one logging event as the fields of a JSON object in the schema order of design.md §3. It
@@ -51,9 +52,10 @@ public final class EventWriter {
   /** Sentinel in the context array: the trace and span ids came from the current span. */
   private static final String SPAN_IDS = new String("span");
 
-  private final String service;
-  private final String version;
-  private final @Nullable String environment;
+  // Each a pre-encoded SerializableString when Encoded.of could, else the String.
+  private final Object service;
+  private final Object version;
+  private final @Nullable Object environment;
   private final Redactor redactor;
   private final int maxMessageChars;
   private final int maxStackTraceChars;
@@ -78,9 +80,10 @@ public final class EventWriter {
       int maxMessageChars,
       int maxValueChars,
       int maxStackTraceChars) {
-    this.service = Texts.cap(service, MAX_NAME_CHARS);
-    this.version = Texts.cap(version, MAX_NAME_CHARS);
-    this.environment = environment == null ? null : Texts.cap(environment, MAX_NAME_CHARS);
+    this.service = Encoded.of(Texts.cap(service, MAX_NAME_CHARS));
+    this.version = Encoded.of(Texts.cap(version, MAX_NAME_CHARS));
+    this.environment =
+        environment == null ? null : Encoded.of(Texts.cap(environment, MAX_NAME_CHARS));
     this.redactor = redactor;
     this.maxMessageChars = maxMessageChars;
     this.maxStackTraceChars = maxStackTraceChars;
@@ -95,29 +98,36 @@ public final class EventWriter {
    * @param tier how much to write
    */
   public void write(JsonGenerator g, ILoggingEvent event, Tier tier) {
-    g.writeStringProperty(TIMESTAMP, Timestamps.format(event.getTimeStamp()));
-    g.writeStringProperty(LEVEL, level(event));
-    g.writeStringProperty(SERVICE, service);
-    g.writeStringProperty(VERSION, version);
+    g.writeName(Encoded.TIMESTAMP);
+    g.writeString(Timestamps.format(event.getTimeStamp()));
+    g.writeName(Encoded.LEVEL);
+    g.writeString(Encoded.level(level(event)));
+    g.writeName(Encoded.SERVICE);
+    writeConstant(g, service);
+    g.writeName(Encoded.VERSION);
+    writeConstant(g, version);
     if (environment != null) {
-      g.writeStringProperty(ENVIRONMENT, environment);
+      g.writeName(Encoded.ENVIRONMENT);
+      writeConstant(g, environment);
     }
     List<Marker> markers = event.getMarkerList();
     RequestLineMarker line = RequestLineMarker.in(markers);
+    g.writeName(Encoded.MESSAGE);
     int messageCap = maxMessageChars / tier.divisor;
-    // A request line's message is one of RequestLog's constants: nothing to redact.
-    g.writeStringProperty(
-        MESSAGE,
-        line != null
-            ? Texts.cap(message(event), messageCap)
-            : values.text(message(event), messageCap));
-    g.writeStringProperty(LOGGER, Texts.cap(String.valueOf(event.getLoggerName()), MAX_NAME_CHARS));
-    g.writeStringProperty(THREAD, Texts.cap(String.valueOf(event.getThreadName()), MAX_NAME_CHARS));
-
-    Names names = new Names();
-    for (String reserved : LogFields.RESERVED) {
-      names.add(reserved);
+    SerializableString lineMessage = line == null ? null : Encoded.requestLineMessage(event);
+    if (lineMessage != null && lineMessage.charLength() <= messageCap) {
+      // One of RequestLog's constant messages: pre-encoded, nothing to redact.
+      g.writeString(lineMessage);
+    } else {
+      g.writeString(values.text(message(event), messageCap));
     }
+    g.writeName(Encoded.LOGGER);
+    g.writeString(Texts.cap(String.valueOf(event.getLoggerName()), MAX_NAME_CHARS));
+    g.writeName(Encoded.THREAD);
+    g.writeString(Texts.cap(String.valueOf(event.getThreadName()), MAX_NAME_CHARS));
+
+    // Reserved names need no entry: writeField renames a caller's key that is one of them.
+    Names names = new Names();
     Map<String, String> mdc = event.getMDCPropertyMap();
     List<KeyValuePair> pairs = event.getKeyValuePairs();
     String[] context = contextValues(mdc, pairs);
@@ -125,10 +135,9 @@ public final class EventWriter {
     for (int i = 0; i < CONTEXT.size(); i++) {
       String value = context[i];
       if (value != null) {
-        String name = CONTEXT.get(i);
-        names.add(name);
-        g.writeStringProperty(
-            name,
+        names.add(CONTEXT.get(i));
+        g.writeName(Encoded.CONTEXT[i]);
+        g.writeString(
             (own & (1 << i)) != 0
                 ? Texts.cap(value, MAX_CONTEXT_CHARS)
                 : values.text(value, MAX_CONTEXT_CHARS));
@@ -181,6 +190,15 @@ public final class EventWriter {
       g.writeString(Redactor.MASK);
     } else {
       values.write(g, value, 0);
+    }
+  }
+
+  /** Writes a per-writer constant (service, version, environment), pre-encoded when it can be. */
+  private static void writeConstant(JsonGenerator g, Object value) {
+    if (value instanceof SerializableString encoded) {
+      g.writeString(encoded);
+    } else {
+      g.writeString((String) value);
     }
   }
 

@@ -25,6 +25,18 @@ public final class RequestLog implements HttpObserver {
   /** Default logger name of the request lines. */
   public static final String LOGGER = "ai.lyss.logging.request";
 
+  /** Message of the line written when a request starts. */
+  static final String STARTED = "Request started";
+
+  /** Message of the last line of a request that completed. */
+  static final String COMPLETED = "Request completed";
+
+  /** Message of the last line of a request whose client went away. */
+  static final String ABORTED = "Request aborted";
+
+  /** Message of the last line of a request that failed on the server side. */
+  static final String FAILED = "Request failed";
+
   private static final int MAX_HEADER_CHARS = 512;
 
   private final Logger log;
@@ -64,7 +76,7 @@ public final class RequestLog implements HttpObserver {
             proxies.clientIp(
                 peer == null ? "unknown" : peer, request.header(LyssHeaders.FORWARDED_FOR));
         String userAgent = request.header("User-Agent");
-        line(Level.INFO, marker, "Request started")
+        line(Level.INFO, marker, STARTED)
             .addKeyValue(LogFields.METHOD, request.method())
             .addKeyValue(LogFields.URL, request.url())
             .addKeyValue(LogFields.CLIENT_IP, clientIp)
@@ -129,20 +141,20 @@ public final class RequestLog implements HttpObserver {
           case FAILED:
             Throwable error = request.error();
             if (error != null) {
-              line(Level.ERROR, marker, "Request failed")
+              line(Level.ERROR, marker, FAILED)
                   .setCause(error)
                   .addKeyValue(LogFields.STATUS_CODE, request.status())
                   .addKeyValue(LogFields.DURATION_MS, durationMillis(request))
                   .log();
             } else {
-              completed("Request failed", request, bytes);
+              completed(FAILED, request, bytes);
             }
             break;
           case ABORTED:
-            completed("Request aborted", request, bytes);
+            completed(ABORTED, request, bytes);
             break;
           default:
-            completed("Request completed", request, bytes);
+            completed(COMPLETED, request, bytes);
             break;
         }
       } catch (RuntimeException e) {
