@@ -177,6 +177,16 @@ class RequestLineRedactionTest {
   }
 
   @Test
+  void applicationTraceIdInTheMdcIsRedacted() throws Exception {
+    String key = "sk-proj-AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHH1234";
+    MDC_ENTRY.set(new String[] {"trace_id", key});
+
+    String output = exchange(base.resolve("/ok"));
+
+    assertThat(output).doesNotContain(key).contains("\"trace_id\":\"[REDACTED]\"");
+  }
+
+  @Test
   void generatedRequestIdIsWrittenAsIs() throws Exception {
     HttpResponse<String> response = send(base.resolve("/ok"));
     String id = response.headers().firstValue("X-Request-ID").orElseThrow();
