@@ -32,7 +32,7 @@ public final class SecretRules {
   private static final Predicate<String> ANY = t -> true;
 
   /** Words one of which a sensitive key=value pair contains (lower case). */
-  private static final List<String> SENSITIVE_WORDS =
+  static final List<String> SENSITIVE_WORDS =
       List.of("pass", "pwd", "secret", "key", "token", "session", "credential", "jwt");
 
   private static final List<Rule> BUILT_IN =
@@ -202,15 +202,62 @@ public final class SecretRules {
         }
       }
     }
-    if ((flags & SEPARATOR) != 0) {
-      for (String word : SENSITIVE_WORDS) {
-        if (containsIgnoreCase(text, word)) {
-          flags |= SENSITIVE_WORD;
-          break;
-        }
-      }
+    if ((flags & SEPARATOR) != 0 && containsSensitiveWord(text)) {
+      flags |= SENSITIVE_WORD;
     }
     return flags;
+  }
+
+  /**
+   * Whether any of {@link #SENSITIVE_WORDS} occurs in {@code text}, ignoring case: one pass that
+   * looks at a word only where its first letter is (a URL has {@code :} and used to be scanned once
+   * per word, the request log writer's top redaction frame).
+   */
+  static boolean containsSensitiveWord(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      // ASCII letters fold with | 0x20; anything else as regionMatches(true, ...) folds it.
+      char lower = c < 128 ? (char) (c | 0x20) : Character.toLowerCase(c);
+      switch (lower) {
+        case 'p':
+          if (startsWithWord(text, i, "pass") || startsWithWord(text, i, "pwd")) {
+            return true;
+          }
+          break;
+        case 's':
+          if (startsWithWord(text, i, "secret") || startsWithWord(text, i, "session")) {
+            return true;
+          }
+          break;
+        case 'k':
+          if (startsWithWord(text, i, "key")) {
+            return true;
+          }
+          break;
+        case 't':
+          if (startsWithWord(text, i, "token")) {
+            return true;
+          }
+          break;
+        case 'c':
+          if (startsWithWord(text, i, "credential")) {
+            return true;
+          }
+          break;
+        case 'j':
+          if (startsWithWord(text, i, "jwt")) {
+            return true;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithWord(String text, int at, String lowerCaseWord) {
+    return text.regionMatches(true, at, lowerCaseWord, 0, lowerCaseWord.length());
   }
 
   /**

@@ -2,6 +2,7 @@ package ai.lyss.logging.internal;
 
 import static ai.lyss.logging.LogFields.*;
 
+import ai.lyss.core.TenantResolver;
 import ai.lyss.logging.LogFields;
 import ai.lyss.logging.LyssMarkers;
 import ch.qos.logback.classic.Level;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 
 /**
  * Writes one logging event as the fields of a JSON object in the schema order of design.md §3. It
@@ -47,9 +49,13 @@ public final class EventWriter {
   private static final int MAX_NAME_CHARS = 256;
   private static final int MAX_CONTEXT_CHARS = 256;
 
-  private final String service;
-  private final String version;
-  private final @Nullable String environment;
+  /** Sentinel in the context array: the trace and span ids came from the current span. */
+  private static final String SPAN_IDS = new String("span");
+
+  // Each a pre-encoded SerializableString when Encoded.of could, else the String.
+  private final Object service;
+  private final Object version;
+  private final @Nullable Object environment;
   private final Redactor redactor;
   private final int maxMessageChars;
   private final int maxStackTraceChars;
@@ -74,9 +80,10 @@ public final class EventWriter {
       int maxMessageChars,
       int maxValueChars,
       int maxStackTraceChars) {
-    this.service = Texts.cap(service, MAX_NAME_CHARS);
-    this.version = Texts.cap(version, MAX_NAME_CHARS);
-    this.environment = environment == null ? null : Texts.cap(environment, MAX_NAME_CHARS);
+    this.service = Encoded.of(Texts.cap(service, MAX_NAME_CHARS));
+    this.version = Encoded.of(Texts.cap(version, MAX_NAME_CHARS));
+    this.environment =
+        environment == null ? null : Encoded.of(Texts.cap(environment, MAX_NAME_CHARS));
     this.redactor = redactor;
     this.maxMessageChars = maxMessageChars;
     this.maxStackTraceChars = maxStackTraceChars;
@@ -91,30 +98,49 @@ public final class EventWriter {
    * @param tier how much to write
    */
   public void write(JsonGenerator g, ILoggingEvent event, Tier tier) {
-    g.writeStringProperty(TIMESTAMP, Timestamps.format(event.getTimeStamp()));
-    g.writeStringProperty(LEVEL, level(event));
-    g.writeStringProperty(SERVICE, service);
-    g.writeStringProperty(VERSION, version);
+    g.writeName(Encoded.TIMESTAMP);
+    g.writeString(Timestamps.format(event.getTimeStamp()));
+    g.writeName(Encoded.LEVEL);
+    g.writeString(Encoded.level(level(event)));
+    g.writeName(Encoded.SERVICE);
+    writeConstant(g, service);
+    g.writeName(Encoded.VERSION);
+    writeConstant(g, version);
     if (environment != null) {
-      g.writeStringProperty(ENVIRONMENT, environment);
+      g.writeName(Encoded.ENVIRONMENT);
+      writeConstant(g, environment);
     }
-    g.writeStringProperty(MESSAGE, values.text(message(event), maxMessageChars / tier.divisor));
-    g.writeStringProperty(LOGGER, Texts.cap(String.valueOf(event.getLoggerName()), MAX_NAME_CHARS));
-    g.writeStringProperty(THREAD, Texts.cap(String.valueOf(event.getThreadName()), MAX_NAME_CHARS));
+    List<Marker> markers = event.getMarkerList();
+    RequestLineMarker line = RequestLineMarker.in(markers);
+    g.writeName(Encoded.MESSAGE);
+    int messageCap = maxMessageChars / tier.divisor;
+    SerializableString lineMessage = line == null ? null : Encoded.requestLineMessage(event);
+    if (lineMessage != null && lineMessage.charLength() <= messageCap) {
+      // One of RequestLog's constant messages: pre-encoded, nothing to redact.
+      g.writeString(lineMessage);
+    } else {
+      g.writeString(values.text(message(event), messageCap));
+    }
+    g.writeName(Encoded.LOGGER);
+    g.writeString(Texts.cap(String.valueOf(event.getLoggerName()), MAX_NAME_CHARS));
+    g.writeName(Encoded.THREAD);
+    g.writeString(Texts.cap(String.valueOf(event.getThreadName()), MAX_NAME_CHARS));
 
+    // Reserved names need no entry: writeField renames a caller's key that is one of them.
     Names names = new Names();
-    for (String reserved : LogFields.RESERVED) {
-      names.add(reserved);
-    }
     Map<String, String> mdc = event.getMDCPropertyMap();
     List<KeyValuePair> pairs = event.getKeyValuePairs();
     String[] context = contextValues(mdc, pairs);
-    for (int i = 0; i < context.length; i++) {
+    int own = ownContext(context, line);
+    for (int i = 0; i < CONTEXT.size(); i++) {
       String value = context[i];
       if (value != null) {
-        String name = CONTEXT.get(i);
-        names.add(name);
-        g.writeStringProperty(name, values.text(value, MAX_CONTEXT_CHARS));
+        names.add(CONTEXT.get(i));
+        g.writeName(Encoded.CONTEXT[i]);
+        g.writeString(
+            (own & (1 << i)) != 0
+                ? Texts.cap(value, MAX_CONTEXT_CHARS)
+                : values.text(value, MAX_CONTEXT_CHARS));
       }
     }
     if (tier.fields) {
@@ -136,7 +162,7 @@ public final class EventWriter {
       @Nullable String[] context) {
     if (mdc != null && !mdc.isEmpty()) {
       for (Map.Entry<String, String> entry : mdc.entrySet()) {
-        if (!CONTEXT.contains(entry.getKey())) {
+        if (contextIndex(entry.getKey()) < 0) {
           writeField(g, names, entry.getKey(), entry.getValue());
         }
       }
@@ -144,7 +170,7 @@ public final class EventWriter {
     if (pairs != null) {
       for (KeyValuePair pair : pairs) {
         String key = String.valueOf(pair.key);
-        int contextIndex = CONTEXT.indexOf(key);
+        int contextIndex = contextIndex(key);
         if (contextIndex >= 0
             && (pair.value == null || Objects.equals(context[contextIndex], textOf(pair.value)))) {
           continue; // already written as the context field
@@ -156,7 +182,7 @@ public final class EventWriter {
 
   private void writeField(JsonGenerator g, Names names, String key, @Nullable Object value) {
     String base = key.isEmpty() ? RENAMED_PREFIX : Texts.cap(key, 128);
-    if (RESERVED.contains(base) || base.equals(TRUNCATED)) {
+    if (isReserved(base)) {
       base = RENAMED_PREFIX + base;
     }
     g.writeName(names.claim(base));
@@ -167,20 +193,74 @@ public final class EventWriter {
     }
   }
 
+  /** Writes a per-writer constant (service, version, environment), pre-encoded when it can be. */
+  private static void writeConstant(JsonGenerator g, Object value) {
+    if (value instanceof SerializableString encoded) {
+      g.writeString(encoded);
+    } else {
+      g.writeString((String) value);
+    }
+  }
+
+  /**
+   * The index of {@code key} in {@link LogFields#CONTEXT}, or -1: a string switch (hash, then one
+   * {@code equals}) instead of {@code List.indexOf}, which compared every key with each name and
+   * cost 10 % of the writer.
+   */
+  static int contextIndex(@Nullable String key) {
+    if (key == null) {
+      return -1;
+    }
+    switch (key) {
+      case REQUEST_ID:
+        return 0;
+      case TENANT_ID:
+        return 1;
+      case TRACE_ID:
+        return 2;
+      case SPAN_ID:
+        return 3;
+      default:
+        return -1;
+    }
+  }
+
+  /**
+   * Whether a caller's key must be renamed: one of {@link LogFields#RESERVED} or {@code truncated}.
+   */
+  static boolean isReserved(String key) {
+    switch (key) {
+      case TIMESTAMP:
+      case LEVEL:
+      case SERVICE:
+      case VERSION:
+      case ENVIRONMENT:
+      case MESSAGE:
+      case LOGGER:
+      case THREAD:
+      case ERROR:
+      case TRUNCATED:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** Context values in {@link LogFields#CONTEXT} order: key-value pair, else MDC, else span. */
   private static @Nullable String[] contextValues(
       @Nullable Map<String, String> mdc, @Nullable List<KeyValuePair> pairs) {
-    @Nullable String[] context = new String[CONTEXT.size()];
+    // One slot past the context values says where the trace ids came from (see ownContext).
+    @Nullable String[] context = new String[CONTEXT.size() + 1];
     if (pairs != null) {
       for (KeyValuePair pair : pairs) {
-        int index = CONTEXT.indexOf(String.valueOf(pair.key));
+        int index = contextIndex(String.valueOf(pair.key));
         if (index >= 0 && context[index] == null && pair.value != null) {
           context[index] = textOf(pair.value);
         }
       }
     }
     if (mdc != null && !mdc.isEmpty()) {
-      for (int i = 0; i < context.length; i++) {
+      for (int i = 0; i < CONTEXT.size(); i++) {
         if (context[i] == null) {
           context[i] = mdc.get(CONTEXT.get(i));
         }
@@ -191,9 +271,31 @@ public final class EventWriter {
       if (ids != null) {
         context[2] = ids[0];
         context[3] = ids[1];
+        context[CONTEXT.size()] = SPAN_IDS; // from the span, not the MDC or a field
       }
     }
     return context;
+  }
+
+  /**
+   * Which context values the library produced, as bits by {@link LogFields#CONTEXT} index: they are
+   * written without the redaction scan. Trace and span ids read from the OpenTelemetry span (hex
+   * the SDK validated), the request id a request line's marker vouches for (generated, not sent by
+   * a client) and the {@code unknown} tenant. A value a client sent or the application put in the
+   * MDC or a field is redacted as usual.
+   */
+  private static int ownContext(@Nullable String[] context, @Nullable RequestLineMarker line) {
+    int own = 0;
+    if (line != null && line.vouchesFor(context[0])) {
+      own |= 1;
+    }
+    if (TenantResolver.UNKNOWN_TENANT.equals(context[1])) {
+      own |= 1 << 1;
+    }
+    if (context[CONTEXT.size()] == SPAN_IDS) {
+      own |= (1 << 2) | (1 << 3);
+    }
+    return own;
   }
 
   private static String textOf(Object value) {

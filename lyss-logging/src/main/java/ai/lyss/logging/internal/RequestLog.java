@@ -6,11 +6,13 @@ import ai.lyss.core.LyssHeaders;
 import ai.lyss.core.http.HttpObservation;
 import ai.lyss.core.http.HttpObserver;
 import ai.lyss.core.http.ObservedRequest;
-import ai.lyss.logging.Fields;
 import ai.lyss.logging.LogFields;
 import ai.lyss.logging.StructuredLogger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * lyss-logging's part of the request pipeline: {@code request_id} and {@code tenant_id} in the MDC
@@ -23,9 +25,21 @@ public final class RequestLog implements HttpObserver {
   /** Default logger name of the request lines. */
   public static final String LOGGER = "ai.lyss.logging.request";
 
+  /** Message of the line written when a request starts. */
+  static final String STARTED = "Request started";
+
+  /** Message of the last line of a request that completed. */
+  static final String COMPLETED = "Request completed";
+
+  /** Message of the last line of a request whose client went away. */
+  static final String ABORTED = "Request aborted";
+
+  /** Message of the last line of a request that failed on the server side. */
+  static final String FAILED = "Request failed";
+
   private static final int MAX_HEADER_CHARS = 512;
 
-  private final StructuredLogger log;
+  private final Logger log;
   private final TrustedProxies proxies;
   private final boolean logStarted;
 
@@ -37,7 +51,7 @@ public final class RequestLog implements HttpObserver {
    * @param logStarted whether {@code Request started} is written
    */
   public RequestLog(StructuredLogger log, TrustedProxies proxies, boolean logStarted) {
-    this.log = requireNonNull(log, "log");
+    this.log = requireNonNull(log, "log").slf4j();
     this.proxies = requireNonNull(proxies, "proxies");
     this.logStarted = logStarted;
   }
@@ -49,7 +63,11 @@ public final class RequestLog implements HttpObserver {
 
   @Override
   public HttpObservation start(ObservedRequest request) {
-    Scope scope = new Scope(request.requestId(), request.tenant());
+    String requestId = request.requestId();
+    // The library generated the id unless the client sent it (HttpPipeline keeps a valid one).
+    boolean generated = !requestId.equals(request.header(LyssHeaders.REQUEST_ID));
+    RequestLineMarker marker = RequestLineMarker.of(generated ? requestId : null);
+    Scope scope = new Scope(requestId, request.tenant(), marker);
     scope.enter();
     if (logStarted) {
       try {
@@ -58,22 +76,27 @@ public final class RequestLog implements HttpObserver {
             proxies.clientIp(
                 peer == null ? "unknown" : peer, request.header(LyssHeaders.FORWARDED_FOR));
         String userAgent = request.header("User-Agent");
-        log.info(
-            "Request started",
-            Fields.of(
-                LogFields.METHOD,
-                request.method(),
-                LogFields.URL,
-                request.url(),
-                LogFields.CLIENT_IP,
-                clientIp,
+        line(Level.INFO, marker, STARTED)
+            .addKeyValue(LogFields.METHOD, request.method())
+            .addKeyValue(LogFields.URL, request.url())
+            .addKeyValue(LogFields.CLIENT_IP, clientIp)
+            .addKeyValue(
                 LogFields.USER_AGENT,
-                userAgent == null ? null : Texts.cap(userAgent, MAX_HEADER_CHARS)));
+                userAgent == null ? null : Texts.cap(userAgent, MAX_HEADER_CHARS))
+            .log();
       } catch (RuntimeException e) {
         // Logging never breaks the request.
       }
     }
     return scope;
+  }
+
+  /**
+   * A request line as {@link StructuredLogger} would build it, plus the marker that vouches for the
+   * values the library produced (see {@link RequestLineMarker}).
+   */
+  private LoggingEventBuilder line(Level level, RequestLineMarker marker, String message) {
+    return log.makeLoggingEventBuilder(level).addMarker(marker).setMessage(message);
   }
 
   private static double durationMillis(ObservedRequest request) {
@@ -84,12 +107,14 @@ public final class RequestLog implements HttpObserver {
   private final class Scope implements HttpObservation {
     private final String requestId;
     private final String tenant;
+    private final RequestLineMarker marker;
     private @Nullable String previousRequestId;
     private @Nullable String previousTenant;
 
-    Scope(String requestId, String tenant) {
+    Scope(String requestId, String tenant, RequestLineMarker marker) {
       this.requestId = requestId;
       this.tenant = tenant;
+      this.marker = marker;
     }
 
     @Override
@@ -116,23 +141,20 @@ public final class RequestLog implements HttpObserver {
           case FAILED:
             Throwable error = request.error();
             if (error != null) {
-              log.error(
-                  "Request failed",
-                  error,
-                  Fields.of(
-                      LogFields.STATUS_CODE,
-                      request.status(),
-                      LogFields.DURATION_MS,
-                      durationMillis(request)));
+              line(Level.ERROR, marker, FAILED)
+                  .setCause(error)
+                  .addKeyValue(LogFields.STATUS_CODE, request.status())
+                  .addKeyValue(LogFields.DURATION_MS, durationMillis(request))
+                  .log();
             } else {
-              completed("Request failed", request, bytes);
+              completed(FAILED, request, bytes);
             }
             break;
           case ABORTED:
-            completed("Request aborted", request, bytes);
+            completed(ABORTED, request, bytes);
             break;
           default:
-            completed("Request completed", request, bytes);
+            completed(COMPLETED, request, bytes);
             break;
         }
       } catch (RuntimeException e) {
@@ -142,27 +164,16 @@ public final class RequestLog implements HttpObserver {
 
     private void completed(String message, ObservedRequest request, long bytes) {
       long firstChunk = request.timeToFirstChunkNanos();
-      Long size = bytes < 0 ? null : bytes;
-      double duration = durationMillis(request);
-      log.info(
-          message,
-          firstChunk < 0
-              ? Fields.of(
-                  LogFields.STATUS_CODE,
-                  request.status(),
-                  LogFields.DURATION_MS,
-                  duration,
-                  LogFields.RESPONSE_SIZE,
-                  size)
-              : Fields.of(
-                  LogFields.STATUS_CODE,
-                  request.status(),
-                  LogFields.DURATION_MS,
-                  duration,
-                  LogFields.RESPONSE_SIZE,
-                  size,
-                  LogFields.TIME_TO_FIRST_CHUNK_MS,
-                  Math.round(firstChunk / 10_000.0) / 100.0));
+      LoggingEventBuilder line =
+          line(Level.INFO, marker, message)
+              .addKeyValue(LogFields.STATUS_CODE, request.status())
+              .addKeyValue(LogFields.DURATION_MS, durationMillis(request))
+              .addKeyValue(LogFields.RESPONSE_SIZE, bytes < 0 ? null : bytes);
+      if (firstChunk >= 0) {
+        line.addKeyValue(
+            LogFields.TIME_TO_FIRST_CHUNK_MS, Math.round(firstChunk / 10_000.0) / 100.0);
+      }
+      line.log();
     }
 
     private void restore(String key, @Nullable String previous) {
