@@ -7,9 +7,9 @@ import ai.lyss.core.SecretShapes;
 import ai.lyss.core.SecretShapes.Shape;
 import ai.lyss.core.http.HttpPipeline;
 import ai.lyss.core.servlet.LyssServletFilter;
-import ai.lyss.logging.Await;
 import ai.lyss.logging.LogCapture;
 import ai.lyss.logging.RequestLogging;
+import ai.lyss.testing.Poll;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -201,7 +201,7 @@ class RequestLineRedactionTest {
     int start = capture.rawLines().size();
     int before = completedCount();
     send(uri, headers);
-    Await.until(DEADLINE, () -> completedCount() > before, "the request's last line");
+    Poll.until("the request's last line", DEADLINE, () -> completedCount() > before);
     List<String> lines = capture.rawLines();
     return String.join("\n", lines.subList(start, lines.size()));
   }
@@ -215,12 +215,12 @@ class RequestLineRedactionTest {
   }
 
   private String completedLines(String requestId) {
-    Await.until(
+    Poll.until(
+        "completed line of " + requestId,
         DEADLINE,
         () ->
             capture.rawLines().stream()
-                .anyMatch(l -> l.contains(requestId) && l.contains("Request completed")),
-        "completed line of " + requestId);
+                .anyMatch(l -> l.contains(requestId) && l.contains("Request completed")));
     return String.join(
         "\n", capture.rawLines().stream().filter(l -> l.contains(requestId)).toList());
   }
