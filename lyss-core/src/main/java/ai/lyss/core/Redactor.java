@@ -88,7 +88,9 @@ public final class Redactor {
   }
 
   /**
-   * Masks secret shapes in free text.
+   * Masks secret shapes in free text. A percent-encoded part of the text (a URL's path segment or
+   * query value, {@code q=with%20sk-proj-...}) whose decoded form holds a secret becomes {@link
+   * #MASK} whole, so a secret does not slip through encoded.
    *
    * @param text the text
    * @return the text with each secret replaced by {@link #MASK}; the same instance if none
@@ -97,6 +99,14 @@ public final class Redactor {
     if (!enabled || text.length() < 6) {
       return text;
     }
+    String result = applyRules(text);
+    if (result.indexOf('%') >= 0) {
+      result = UrlPaths.maskEncodedSegments(result, this::applyRules);
+    }
+    return result;
+  }
+
+  private String applyRules(String text) {
     int triggers = SecretRules.triggers(text);
     if (triggers == 0 && !hasExtraRules) {
       return text;
@@ -119,10 +129,6 @@ public final class Redactor {
    * @return the path with secrets masked; the same instance if none
    */
   public String redactUrlPath(String rawPath) {
-    String redacted = redact(rawPath);
-    if (!enabled || redacted.indexOf('%') < 0) {
-      return redacted;
-    }
-    return UrlPaths.maskEncodedSegments(redacted, this::redact);
+    return redact(rawPath);
   }
 }

@@ -41,6 +41,20 @@ class RedactorTest {
         .endsWith("/messages");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("shapes")
+  void everyShapeIsMaskedAsAPercentEncodedQueryValue(Shape shape) {
+    String value = URLEncoder.encode(shape.text(), StandardCharsets.UTF_8).replace("+", "%20");
+
+    String url = redactor.redact("https://api.example/v1/search?q=" + value + "&page=2");
+
+    assertThat(url)
+        .doesNotContain(shape.secret())
+        .doesNotContain(URLEncoder.encode(shape.secret(), StandardCharsets.UTF_8))
+        .startsWith("https://api.example/v1/search?q=")
+        .endsWith("&page=2");
+  }
+
   @Test
   void corpusHoldsTheShapesOfTheIssueAndAtLeastThirtyMore() {
     assertThat(SecretShapes.all())

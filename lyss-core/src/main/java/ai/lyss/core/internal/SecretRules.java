@@ -18,6 +18,12 @@ public final class SecretRules {
   // What a secret needs somewhere in the text; one pass finds them all. A replacement only removes
   // characters or inserts MASK (which holds none of them), so what the original lacks, every
   // later version of it lacks too.
+  /**
+   * Where a URL's scheme may start: a word boundary, or right after a percent-escape ({@code
+   * ?q=connect%20postgres://user:pw@db}), whose last hex digit is a word character.
+   */
+  private static final String START = "(?:\\b|(?<=%[0-9A-Fa-f]{2}))";
+
   private static final int DASH = 1;
   private static final int AT = 1 << 1;
   private static final int UNDERSCORE = 1 << 2;
@@ -49,7 +55,7 @@ public final class SecretRules {
           new Rule(
               AT,
               t -> t.contains("://") && t.indexOf('@') >= 0,
-              Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)[^\\s/@]+@"),
+              Pattern.compile("(" + START + "[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)[^\\s/@]+@"),
               "$1" + MASK + "@"),
           // Bearer / Basic credentials in headers or text.
           new Rule(

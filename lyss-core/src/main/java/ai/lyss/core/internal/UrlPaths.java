@@ -10,8 +10,9 @@ public final class UrlPaths {
   private UrlPaths() {}
 
   /**
-   * The path with each percent-encoded segment whose decoded form {@code redact} changes replaced
-   * by {@link SecretRules#MASK}; the same instance when no segment changes.
+   * The text with each percent-encoded part (between path, query or word separators) whose decoded
+   * form {@code redact} changes replaced by {@link SecretRules#MASK}; the same instance when no
+   * part changes.
    *
    * @param rawPath a raw URL path
    * @param redact the redaction to try on each decoded segment
@@ -20,9 +21,9 @@ public final class UrlPaths {
     StringBuilder out = null;
     int start = 0;
     while (start <= rawPath.length()) {
-      int end = rawPath.indexOf('/', start);
-      if (end < 0) {
-        end = rawPath.length();
+      int end = start;
+      while (end < rawPath.length() && !isDelimiter(rawPath.charAt(end))) {
+        end++;
       }
       String segment = rawPath.substring(start, end);
       boolean secret = false;
@@ -36,12 +37,20 @@ public final class UrlPaths {
       if (out != null) {
         out.append(secret ? SecretRules.MASK : segment);
         if (end < rawPath.length()) {
-          out.append('/');
+          out.append(rawPath.charAt(end));
         }
       }
       start = end + 1;
     }
     return out == null ? rawPath : out.toString();
+  }
+
+  /** Where a URL's (or a text's) percent-encoded parts end: path, query and word separators. */
+  private static boolean isDelimiter(char c) {
+    return switch (c) {
+      case '/', '?', '&', '=', ';', '#', ',', ' ', '"', '\'', '\t', '\r', '\n' -> true;
+      default -> false;
+    };
   }
 
   /** UTF-8 percent-decoding; a malformed escape stays as it is. {@code +} is not a space here. */
