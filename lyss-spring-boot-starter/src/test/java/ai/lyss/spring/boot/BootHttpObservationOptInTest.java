@@ -3,6 +3,7 @@ package ai.lyss.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.spring.boot.testapp.TestApplication;
+import ai.lyss.testing.Poll;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,14 +28,13 @@ class BootHttpObservationOptInTest {
   void bootsHttpServerRequestsTimerIsBackNextToTheLyssHistogram() {
     assertThat(Http.get(port, "/v1/conversations/c-1").statusCode()).isEqualTo(200);
 
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(30),
-                () -> {
-                  String scrape = Http.get(port, "/actuator/prometheus").body();
-                  return scrape.contains("http_server_requests_seconds_count{")
-                      && scrape.contains("http_request_duration_seconds_count{");
-                }))
-        .isTrue();
+    Poll.until(
+        "both http_server_requests_seconds and the Lyss histogram on /actuator/prometheus",
+        Duration.ofSeconds(30),
+        () -> {
+          String scrape = Http.get(port, "/actuator/prometheus").body();
+          return scrape.contains("http_server_requests_seconds_count{")
+              && scrape.contains("http_request_duration_seconds_count{");
+        });
   }
 }

@@ -6,6 +6,7 @@ import ai.lyss.core.LyssHeaders;
 import ai.lyss.logging.LyssMarkers;
 import ai.lyss.metrics.HttpMetrics;
 import ai.lyss.spring.boot.testapp.TestApplication;
+import ai.lyss.testing.Poll;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
@@ -106,14 +107,13 @@ class StarterWebIntegrationTest {
   void requestsAreTimedOnceByLyssNotAlsoByBootsObservation() {
     Http.get(port, "/v1/conversations/c-once");
 
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10),
-                () ->
-                    Http.get(port, "/actuator/prometheus")
-                        .body()
-                        .contains("http_request_duration_seconds_count{")))
-        .isTrue();
+    Poll.until(
+        "the Lyss histogram on /actuator/prometheus",
+        Duration.ofSeconds(10),
+        () ->
+            Http.get(port, "/actuator/prometheus")
+                .body()
+                .contains("http_request_duration_seconds_count{"));
     assertThat(Http.get(port, "/actuator/prometheus").body())
         .doesNotContain("http_server_requests");
   }
@@ -123,14 +123,13 @@ class StarterWebIntegrationTest {
     Http.get(port, "/v1/conversations/c-1");
 
     assertThat(Http.get(port, "/actuator/prometheus").statusCode()).isEqualTo(200);
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10),
-                () ->
-                    Http.get(port, "/actuator/prometheus")
-                        .body()
-                        .contains("endpoint=\"/v1/conversations/{id}\"")))
-        .isTrue();
+    Poll.until(
+        "the route template on /actuator/prometheus",
+        Duration.ofSeconds(10),
+        () ->
+            Http.get(port, "/actuator/prometheus")
+                .body()
+                .contains("endpoint=\"/v1/conversations/{id}\""));
   }
 
   @Test
@@ -147,13 +146,10 @@ class StarterWebIntegrationTest {
     Http.get(port, "/v1/conversations/c-7");
 
     // The SERVER span ends in the filter, possibly after the client has the response.
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10),
-                () ->
-                    span("conversation.load") != null
-                        && span("GET /v1/conversations/{id}") != null))
-        .isTrue();
+    Poll.until(
+        "the conversation.load and SERVER spans",
+        Duration.ofSeconds(10),
+        () -> span("conversation.load") != null && span("GET /v1/conversations/{id}") != null);
     SpanData traced = span("conversation.load");
     SpanData server = span("GET /v1/conversations/{id}");
     assertThat(server).isNotNull();
@@ -170,7 +166,7 @@ class StarterWebIntegrationTest {
 
     assertThat(body).isNotNull();
     String traceparent = String.valueOf(body.get("traceparent"));
-    assertThat(PollUntil.poll(Duration.ofSeconds(10), () -> clientSpan() != null)).isTrue();
+    Poll.until("a CLIENT span", Duration.ofSeconds(10), () -> clientSpan() != null);
     SpanData client1 = clientSpan();
     assertThat(traceparent)
         .startsWith("00-" + client1.getTraceId() + "-" + client1.getSpanId() + "-");
@@ -191,10 +187,10 @@ class StarterWebIntegrationTest {
   void logLinesAreLyssJsonWithTheRequestId(CapturedOutput output) {
     Http.get(port, "/v1/conversations/9", LyssHeaders.REQUEST_ID, "req-json-1");
 
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10), () -> completedLine(output.getOut()).isPresent()))
-        .isTrue();
+    Poll.until(
+        "the 'Request completed' line of req-json-1",
+        Duration.ofSeconds(10),
+        () -> completedLine(output.getOut()).isPresent());
     JsonNode line = JSON.readTree(completedLine(output.getOut()).orElseThrow());
     assertThat(line.path("service").asString()).isEqualTo("starter-test");
     assertThat(line.path("level").asString()).isEqualTo("INFO");
@@ -207,11 +203,10 @@ class StarterWebIntegrationTest {
   void everyLogLineOfTheRequestIsJson(CapturedOutput output) {
     Http.get(port, "/v1/conversations/11", LyssHeaders.REQUEST_ID, "req-json-2");
 
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10),
-                () -> output.getOut().contains("\"request_id\":\"req-json-2\"")))
-        .isTrue();
+    Poll.until(
+        "a line of request req-json-2",
+        Duration.ofSeconds(10),
+        () -> output.getOut().contains("\"request_id\":\"req-json-2\""));
     assertThat(output.getOut().lines().filter(l -> !l.isBlank()))
         .isNotEmpty()
         .allSatisfy(line -> assertThat(JSON.readTree(line).has("timestamp")).isTrue());
@@ -223,11 +218,10 @@ class StarterWebIntegrationTest {
     quiet.info(LyssMarkers.AUDIT, "audit through plain SLF4J");
     quiet.info("an info line below the logger's level");
 
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10),
-                () -> output.getOut().contains("\"audit through plain SLF4J\"")))
-        .isTrue();
+    Poll.until(
+        "the AUDIT line",
+        Duration.ofSeconds(10),
+        () -> output.getOut().contains("\"audit through plain SLF4J\""));
     assertThat(output.getOut()).doesNotContain("an info line below the logger's level");
   }
 
@@ -260,8 +254,12 @@ class StarterWebIntegrationTest {
    * the handler returned, which can be after the client already has the response.
    */
   private Optional<String> metricLine(String prefix, String label) {
-    PollUntil.poll(Duration.ofSeconds(10), () -> findLine(prefix, label).isPresent());
-    return findLine(prefix, label);
+    return Optional.of(
+        Poll.until(
+            "a " + prefix + " line with " + label,
+            Duration.ofSeconds(10),
+            () -> findLine(prefix, label),
+            this::scrape));
   }
 
   private Optional<String> findLine(String prefix, String label) {

@@ -3,6 +3,7 @@ package ai.lyss.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lyss.spring.boot.internal.TracingBackOffCondition;
+import ai.lyss.testing.Poll;
 import ai.lyss.tracing.LyssTracing;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
@@ -36,10 +37,10 @@ class TracingBackOffTest {
         .withBean("bootOpenTelemetry", OpenTelemetry.class, OpenTelemetry::noop)
         .run(context -> assertThat(context).hasNotFailed());
 
-    assertThat(
-            PollUntil.poll(
-                Duration.ofSeconds(10), () -> output.getAll().contains("lyss-tracing backs off")))
-        .isTrue();
+    Poll.until(
+        "the 'lyss-tracing backs off' line",
+        Duration.ofSeconds(10),
+        () -> output.getAll().contains("lyss-tracing backs off"));
   }
 
   @Test

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An ordinary Spring Boot application with no Lyss code at all: the Lyss starter of its Boot line
- * is its only Lyss dependency. Built once per Boot line on that line's managed versions.
+ * is its only Lyss dependency. Built once per Boot line on that line's managed versions. Besides
+ * its controller it has a static file ({@code static/css/shop.css}), a webjar ({@code
+ * org.webjars.npm:htmx-ext-sse}) and Boot's Hikari pool on H2.
  */
 @SpringBootApplication
 public class ShopApplication {
@@ -60,6 +62,18 @@ public class ShopApplication {
     public Map<String, Integer> stock(@PathVariable("id") int id) {
       Integer stock = jdbc.queryForObject("SELECT ? * 10", Integer.class, id);
       return Map.of("stock", stock == null ? 0 : stock);
+    }
+
+    /**
+     * An item whose handler fails: the exception reaches the servlet container, which logs it and
+     * answers 500.
+     *
+     * @param id the item id
+     * @return never
+     */
+    @GetMapping("/items/{id}/fail")
+    public Map<String, String> fail(@PathVariable("id") String id) {
+      throw new IllegalStateException("item " + id + " cannot be read");
     }
   }
 }

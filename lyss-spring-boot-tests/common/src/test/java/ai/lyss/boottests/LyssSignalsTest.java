@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lyss.testing.OtlpReceiver;
 import ai.lyss.testing.Poll;
 import io.opentelemetry.proto.trace.v1.Span;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -33,9 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class LyssSignalsTest {
 
-  private static final OtlpReceiver OTLP = startReceiver();
-
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final OtlpReceiver OTLP = ShopHttp.receiver();
 
   @LocalServerPort int port;
 
@@ -187,30 +180,10 @@ class LyssSignalsTest {
   }
 
   private HttpResponse<String> get(String path, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return ShopHttp.get(port, path, headers);
   }
 
   private static String tail(String out) {
     return out.length() <= 2000 ? out : out.substring(out.length() - 2000);
-  }
-
-  private static OtlpReceiver startReceiver() {
-    try {
-      return new OtlpReceiver();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -6,7 +6,6 @@ import ai.lyss.testing.OtlpReceiver;
 import ai.lyss.testing.Poll;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "LYSS_OTLP_SENDER=okhttp")
 class OkHttpSenderTest {
 
-  private static final OtlpReceiver OTLP = startReceiver();
+  private static final OtlpReceiver OTLP = ShopHttp.receiver();
 
   @LocalServerPort int port;
 
@@ -63,13 +62,5 @@ class OkHttpSenderTest {
 
     // OkHttp keeps the connection alive; the JDK's HttpClient would offer an HTTP/2 upgrade.
     assertThat(OTLP.connectionHeaders()).isNotEmpty().allMatch("Keep-Alive"::equalsIgnoreCase);
-  }
-
-  private static OtlpReceiver startReceiver() {
-    try {
-      return new OtlpReceiver();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
