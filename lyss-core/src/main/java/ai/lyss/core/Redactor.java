@@ -119,16 +119,4 @@ public final class Redactor {
     }
     return result;
   }
-
-  /**
-   * Masks secrets in a raw (percent-encoded) URL path: besides {@link #redact}, a segment whose
-   * decoded form holds a secret becomes {@link #MASK} whole, so {@code /keys/Bearer%20abc...} does
-   * not slip through encoded.
-   *
-   * @param rawPath the path as sent, for example {@code /v1/conversations/sk-proj-...}
-   * @return the path with secrets masked; the same instance if none
-   */
-  public String redactUrlPath(String rawPath) {
-    return redact(rawPath);
-  }
 }

@@ -32,7 +32,7 @@ class RedactorTest {
   void everyShapeIsMaskedAsAPercentEncodedPathSegment(Shape shape) {
     String segment = URLEncoder.encode(shape.text(), StandardCharsets.UTF_8).replace("+", "%20");
 
-    String path = redactor.redactUrlPath("/v1/conversations/" + segment + "/messages");
+    String path = redactor.redact("/v1/conversations/" + segment + "/messages");
 
     assertThat(path)
         .doesNotContain(shape.secret())
@@ -68,7 +68,7 @@ class RedactorTest {
 
   @Test
   void aKeyInAPlainPathSegmentIsMaskedInPlace() {
-    assertThat(redactor.redactUrlPath("/v1/conversations/sk-proj-abcdefghijklmnopqrstuvwx"))
+    assertThat(redactor.redact("/v1/conversations/sk-proj-abcdefghijklmnopqrstuvwx"))
         .isEqualTo("/v1/conversations/" + Redactor.MASK);
   }
 
@@ -76,14 +76,14 @@ class RedactorTest {
   void anEncodedPathWithoutSecretsIsReturnedAsTheSameInstance() {
     String path = "/v1/files/report%202026%20Q1.pdf";
 
-    assertThat(redactor.redactUrlPath(path)).isSameAs(path);
+    assertThat(redactor.redact(path)).isSameAs(path);
   }
 
   @Test
   void aMalformedEscapeDoesNotThrow() {
     String path = "/v1/files/100%/x%zz%4";
 
-    assertThat(redactor.redactUrlPath(path)).isSameAs(path);
+    assertThat(redactor.redact(path)).isSameAs(path);
   }
 
   @Test

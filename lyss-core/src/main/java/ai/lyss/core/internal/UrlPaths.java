@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
-/** Percent-decoding of URL path segments, for redaction only (lenient, never throws). */
+/**
+ * Percent-decoding of the encoded parts of a text (URL path segments, query values), for redaction
+ * only (lenient, never throws).
+ */
 public final class UrlPaths {
 
   private UrlPaths() {}
@@ -14,35 +17,35 @@ public final class UrlPaths {
    * form {@code redact} changes replaced by {@link SecretRules#MASK}; the same instance when no
    * part changes.
    *
-   * @param rawPath a raw URL path
-   * @param redact the redaction to try on each decoded segment
+   * @param text a text, for example a raw URL
+   * @param redact the redaction to try on each decoded part
    */
-  public static String maskEncodedSegments(String rawPath, UnaryOperator<String> redact) {
+  public static String maskEncodedSegments(String text, UnaryOperator<String> redact) {
     StringBuilder out = null;
     int start = 0;
-    while (start <= rawPath.length()) {
+    while (start <= text.length()) {
       int end = start;
-      while (end < rawPath.length() && !isDelimiter(rawPath.charAt(end))) {
+      while (end < text.length() && !isDelimiter(text.charAt(end))) {
         end++;
       }
-      String segment = rawPath.substring(start, end);
+      String segment = text.substring(start, end);
       boolean secret = false;
       if (segment.indexOf('%') >= 0) {
         String decoded = decode(segment);
         secret = !redact.apply(decoded).equals(decoded);
       }
       if (secret && out == null) {
-        out = new StringBuilder(rawPath.length()).append(rawPath, 0, start);
+        out = new StringBuilder(text.length()).append(text, 0, start);
       }
       if (out != null) {
         out.append(secret ? SecretRules.MASK : segment);
-        if (end < rawPath.length()) {
-          out.append(rawPath.charAt(end));
+        if (end < text.length()) {
+          out.append(text.charAt(end));
         }
       }
       start = end + 1;
     }
-    return out == null ? rawPath : out.toString();
+    return out == null ? text : out.toString();
   }
 
   /** Where a URL's (or a text's) percent-encoded parts end: path, query and word separators. */

@@ -123,7 +123,7 @@ public final class TracingHttpClient extends HttpClient implements AutoCloseable
             .spanBuilder(request.method())
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute(TracingAttributes.HTTP_REQUEST_METHOD, request.method())
-            .setAttribute(TracingAttributes.URL_FULL, REDACTOR.redactUrlPath(safeUrl(uri)));
+            .setAttribute(TracingAttributes.URL_FULL, REDACTOR.redact(safeUrl(uri)));
     if (uri.getHost() != null) {
       builder.setAttribute(TracingAttributes.SERVER_ADDRESS, uri.getHost());
     }

@@ -92,7 +92,7 @@ public final class HttpServerSpans {
             .setAttribute(TracingAttributes.HTTP_REQUEST_METHOD, method)
             .setAttribute(
                 TracingAttributes.URL_PATH,
-                LabelValues.sanitize(REDACTOR.redactUrlPath(request.path()), 1024))
+                LabelValues.sanitize(REDACTOR.redact(request.path()), 1024))
             .setAttribute(TracingAttributes.URL_SCHEME, scheme);
     if (serverAddress != null) {
       builder.setAttribute(TracingAttributes.SERVER_ADDRESS, serverAddress);
@@ -134,8 +134,7 @@ public final class HttpServerSpans {
         // unbounded, so it is the method alone (as the HTTP semantic conventions say).
         span.updateName(method);
       } else {
-        span.updateName(
-            method + " " + RouteTemplates.collapseIds(REDACTOR.redactUrlPath(request.path())));
+        span.updateName(method + " " + RouteTemplates.collapseIds(REDACTOR.redact(request.path())));
       }
       if (status >= 100) {
         span.setAttribute(TracingAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
