@@ -1,12 +1,63 @@
 #!/usr/bin/env python3
 """Loopback OTLP/HTTP sink for the end-to-end run: accepts POSTs to /v1/traces, /v1/metrics and
 /v1/logs, discards the body and answers 200 with an empty protobuf message. Counts requests and
-bytes per path and prints them on SIGTERM."""
+bytes per path and prints them on SIGTERM. For /v1/traces it also decodes every SAMPLE-th request
+(the protobuf wire format, down to the spans of each ScopeSpans) and estimates the spans received
+as bytes received x (spans / bytes of the decoded requests), so that a variant that drops spans
+(a full export queue) shows it. Decoding one request in SAMPLE keeps the sink's CPU, which it
+shares with the load generator, small."""
 import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 counts = {}
+SAMPLE = 8
+decoded = {"requests": 0, "bytes": 0, "spans": 0}
+
+
+def _varint(b, i):
+    shift = result = 0
+    while True:
+        c = b[i]
+        i += 1
+        result |= (c & 0x7F) << shift
+        if c < 0x80:
+            return result, i
+        shift += 7
+
+
+def _fields(b, i, end):
+    """Yields (field number, start, end) of the length-delimited fields in b[i:end]."""
+    while i < end:
+        key, i = _varint(b, i)
+        wire = key & 7
+        if wire == 0:
+            _, i = _varint(b, i)
+        elif wire == 1:
+            i += 8
+        elif wire == 5:
+            i += 4
+        elif wire == 2:
+            n, i = _varint(b, i)
+            yield key >> 3, i, i + n
+            i += n
+        else:
+            raise ValueError(f"wire type {wire}")
+
+
+def count_spans(body):
+    """Spans in an ExportTraceServiceRequest: resource_spans(1) > scope_spans(2) > spans(2)."""
+    spans = 0
+    for f, s, e in _fields(body, 0, len(body)):
+        if f != 1:
+            continue
+        for f2, s2, e2 in _fields(body, s, e):
+            if f2 != 2:
+                continue
+            for f3, _, _ in _fields(body, s2, e2):
+                if f3 == 2:
+                    spans += 1
+    return spans
 
 
 class Sink(BaseHTTPRequestHandler):
@@ -14,13 +65,25 @@ class Sink(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
+        n, b = counts.get(self.path, (0, 0))
+        keep = self.path == "/v1/traces" and n % SAMPLE == 0
+        body = bytearray()
         remaining = length
         while remaining > 0:
             chunk = self.rfile.read(min(remaining, 65536))
             if not chunk:
                 break
             remaining -= len(chunk)
-        n, b = counts.get(self.path, (0, 0))
+            if keep:
+                body += chunk
+        if keep and remaining == 0:
+            try:
+                spans = count_spans(bytes(body))
+                decoded["requests"] += 1
+                decoded["bytes"] += length
+                decoded["spans"] += spans
+            except (ValueError, IndexError):
+                pass
         counts[self.path] = (n + 1, b + length)
         self.send_response(200)
         self.send_header("Content-Type", "application/x-protobuf")
@@ -37,7 +100,12 @@ def main():
 
     def stop(*_):
         for path, (n, b) in sorted(counts.items()):
-            print(f"sink {path}: {n} requests, {b} bytes", flush=True)
+            line = f"sink {path}: {n} requests, {b} bytes"
+            if path == "/v1/traces" and decoded["bytes"] > 0:
+                est = round(b * decoded["spans"] / decoded["bytes"])
+                line += (f", spans~{est} ({decoded['spans']} spans in the"
+                         f" {decoded['requests']} requests decoded)")
+            print(line, flush=True)
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)

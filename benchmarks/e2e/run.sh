@@ -107,7 +107,7 @@ to_ms() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 TSV="$WORK/runs.tsv"
-printf 'work\tround\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_req\tstartup_ms\theap_kb\trss_kb\tlog_lines\tthreads\n' >"$TSV"
+printf 'work\tround\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_req\tstartup_ms\theap_kb\trss_kb\tlog_lines\tspans_exported\tthreads\n' >"$TSV"
 : >"$WORK/raw.txt"
 
 # run_variant <work> <round> <name> <mode> [jvm or app args...]
@@ -183,13 +183,23 @@ run_variant() {
   hz=$(getconf CLK_TCK)
   cpu=$(awk -v t=$((c1 - c0)) -v hz="$hz" -v n="$reqs" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
   lines=$(grep -c '"Request completed"' "$WORK/$tag.stdout" || true)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$work" "$round" "$name" "$rps" "$p50" \
-    "$p99" "$cpu" "$startup" "$heap" "$rss" "$lines" "$threads" >>"$TSV"
+  # Spans the sink received (estimated from the requests it decoded) per request served (the
+  # start-up probes, the warm-up and the measured run): 1.0 when every server span is exported,
+  # less when the exporter falls behind and its queue drops spans (plain: none).
+  local served spans exported=""
+  served=$(awk '/requests in/ { n += $1 } END { print n + 1 }' "$WORK/$tag.warmup" "$w")
+  spans=$(sed -n 's/.*\/v1\/traces: .*spans~\([0-9]*\).*/\1/p' "$WORK/$tag.sink" | head -1)
+  if [[ -n "$spans" ]]; then
+    exported=$(awk -v s="$spans" -v n="$served" 'BEGIN { printf "%.3f", s / n }')
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$work" "$round" "$name" "$rps" "$p50" \
+    "$p99" "$cpu" "$startup" "$heap" "$rss" "$lines" "$exported" "$threads" >>"$TSV"
   {
     echo "---- $tag: java $JVM_OPTS ${extra[*]} -cp $jar ai.lyss.benchmarks.e2e.HelloServer --mode $mode --work $work ${app[*]}"
     echo "cpu us/request by thread group: $threads"
     echo "startup_ms=$startup cpu_ticks=$((c1 - c0)) (CLK_TCK=$hz) heap_used_after_gc_kb=$heap rss_kb=$rss request_completed_lines=$lines"
     echo "otlp sink (after the JVM stopped): $(tr '\n' ' ' <"$WORK/$tag.sink")"
+    echo "requests served: $served, spans received per request served: ${exported:-none}"
     grep -E 'Latency  |requests in|Requests/sec|Non-2xx|Socket errors' "$w" || true
     echo
   } >>"$WORK/raw.txt"

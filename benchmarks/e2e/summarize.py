@@ -69,6 +69,11 @@ def main(path):
         for v, loss in losses.items():
             if v != "plain":
                 print(f"throughput loss {v}: {100 * loss:.1f} %")
+        print("median spans received by the OTLP sink per request served (1.000: none dropped):")
+        for v in variants:
+            share = median(num(r.get("spans_exported")) for r in runs if r["variant"] == v)
+            if share is not None:
+                print(f"{v:13s}{fmt(share)}")
         print("median CPU per request by thread group (us) [request log export gc jit other]:")
         for v in variants:
             groups = {}

@@ -37,7 +37,9 @@ public final class Exporters {
   };
 
   /**
-   * An OTLP span exporter sending with {@code sender}.
+   * An OTLP span exporter sending with {@code sender}. The settings are checked now; the exporter
+   * and its HTTP client are built when the first batch is exported ({@link DeferredSpanExporter}),
+   * off the start-up path.
    *
    * @param protocol the transport
    * @param endpoint the validated endpoint
@@ -92,7 +94,7 @@ public final class Exporters {
               .setConnectTimeout(timeout)
               .setServiceClassLoader(loader);
       headers.forEach(builder::addHeader);
-      return builder.build();
+      return new DeferredSpanExporter(builder::build, "OTLP gRPC to " + endpoint);
     }
     if (!provides(loader, HTTP_SERVICES)) {
       OtlpSender other = other(sender);
@@ -119,7 +121,7 @@ public final class Exporters {
             .setConnectTimeout(timeout)
             .setServiceClassLoader(loader);
     headers.forEach(builder::addHeader);
-    return builder.build();
+    return new DeferredSpanExporter(builder::build, "OTLP HTTP to " + endpoint);
   }
 
   private static boolean provides(SenderClassLoader loader, String[] services) {

@@ -1,9 +1,11 @@
 package ai.lyss.tracing.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lyss.tracing.OtlpProtocol;
 import ai.lyss.tracing.OtlpSender;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
@@ -51,5 +53,40 @@ class ExportersTest {
         .hasMessageContaining("io.opentelemetry:opentelemetry-exporter-sender-jdk")
         .hasMessageContaining("default")
         .hasMessageContaining("LYSS_OTLP_SENDER=okhttp");
+  }
+
+  @Test
+  void exporterIsConfiguredNowAndBuiltAtTheFirstExport() {
+    SpanExporter exporter =
+        Exporters.otlp(
+            OtlpProtocol.HTTP_PROTOBUF,
+            "http://127.0.0.1:4318/v1/traces",
+            Duration.ofSeconds(1),
+            Map.of(),
+            OtlpSender.JDK,
+            "default");
+    assertThat(exporter).isInstanceOf(DeferredSpanExporter.class);
+    assertThat(((DeferredSpanExporter) exporter).isBuilt()).isFalse();
+    assertThat(exporter.flush().isSuccess()).isTrue();
+    assertThat(((DeferredSpanExporter) exporter).isBuilt()).isFalse();
+    exporter.export(java.util.List.of()).join(2, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(((DeferredSpanExporter) exporter).isBuilt()).isTrue();
+    assertThat(exporter.toString()).contains("OtlpHttpSpanExporter");
+    assertThat(exporter.shutdown().join(2, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
+        .isTrue();
+  }
+
+  @Test
+  void badEndpointStillFailsWhenConfigured() {
+    assertThatThrownBy(
+            () ->
+                Exporters.otlp(
+                    OtlpProtocol.HTTP_PROTOBUF,
+                    "not a url",
+                    Duration.ofSeconds(1),
+                    Map.of(),
+                    OtlpSender.JDK,
+                    "default"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
