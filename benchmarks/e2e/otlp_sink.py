@@ -8,9 +8,11 @@ as bytes received x (spans / bytes of the decoded requests), so that a variant t
 shares with the load generator, small."""
 import signal
 import sys
+import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 counts = {}
+lock = threading.Lock()  # the server runs a thread per connection
 SAMPLE = 8
 decoded = {"requests": 0, "bytes": 0, "spans": 0}
 
@@ -65,7 +67,9 @@ class Sink(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
-        n, b = counts.get(self.path, (0, 0))
+        with lock:
+            n, b = counts.get(self.path, (0, 0))
+            counts[self.path] = (n + 1, b + length)
         keep = self.path == "/v1/traces" and n % SAMPLE == 0
         body = bytearray()
         remaining = length
@@ -79,12 +83,13 @@ class Sink(BaseHTTPRequestHandler):
         if keep and remaining == 0:
             try:
                 spans = count_spans(bytes(body))
-                decoded["requests"] += 1
-                decoded["bytes"] += length
-                decoded["spans"] += spans
             except (ValueError, IndexError):
-                pass
-        counts[self.path] = (n + 1, b + length)
+                spans = None
+            if spans is not None:
+                with lock:
+                    decoded["requests"] += 1
+                    decoded["bytes"] += length
+                    decoded["spans"] += spans
         self.send_response(200)
         self.send_header("Content-Type", "application/x-protobuf")
         self.send_header("Content-Length", "0")

@@ -32,8 +32,9 @@
 # (the first 200 lines are kept as <run>.stdout.head), so that earlier runs' logs on the disk do
 # not make a later run's writes dearer.
 # Settings (environment): ROUNDS=3, EXTRA_VARIANTS (e.g. "lyss-okhttp", or "lyss-nolog": tracing +
-#   metrics without the request log, the work the agent does) adds named variants to every round, NOSTART=1 (default) adds the variant lyss-nostart (Lyss
-#   with LYSS_LOG_REQUEST_STARTED=false: one request line instead of two) to every round, WORKS="0 100", WARMUP=60 DURATION=20 (seconds),
+#   metrics without the request log, the work the agent does) adds named variants to every round,
+#   NOSTART=1 (default) adds the variant lyss-nostart (Lyss with LYSS_LOG_REQUEST_STARTED=false:
+#   one request line instead of two) to every round, WORKS="0 100", WARMUP=60 DURATION=20 (seconds),
 #   WRK_THREADS=1, WRK_CONNECTIONS=16, PORT=18080, SINK_PORT=4318, AGENT_JAR=<path> (else
 #   fetched with mvn dependency:copy), OUT=benchmarks/results/e2e.txt,
 #   JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC", BREAKDOWN=1 (default) also runs, once, plain,

@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
+import java.util.ServiceConfigurationError;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * which would otherwise sit between {@code main} and the first request served. Every setting is
  * still validated when the exporter is configured (the endpoint by OpenTelemetry's builder, the
  * sender by {@link Exporters}), so a wrong setting still stops start-up; only the construction of
- * the client waits. If building fails at export time, that export fails (counted and reported by
- * {@link CountingSpanExporter}) and the next export tries again.
+ * the client waits. If building fails at export time (also with a {@link LinkageError} or {@link
+ * ServiceConfigurationError}, which are passed on as an {@link IllegalStateException} so that the
+ * batch processor's thread survives), that export fails (counted and reported by {@link
+ * CountingSpanExporter}) and the next export tries again.
  */
 final class DeferredSpanExporter implements SpanExporter {
 
@@ -71,7 +74,13 @@ final class DeferredSpanExporter implements SpanExporter {
     }
     SpanExporter exporter = built;
     if (exporter == null) {
-      exporter = requireNonNull(factory.get(), "the exporter factory returned null");
+      try {
+        exporter = requireNonNull(factory.get(), "the exporter factory returned null");
+      } catch (LinkageError | ServiceConfigurationError e) {
+        // A sender jar that is broken or of the wrong version shows up here, no longer at
+        // start-up: as an Error it would end the batch processor's thread, and tracing with it.
+        throw new IllegalStateException("the OTLP exporter could not be built: " + e, e);
+      }
       built = exporter;
     }
     return exporter;

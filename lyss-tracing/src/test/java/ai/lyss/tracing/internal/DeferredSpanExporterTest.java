@@ -125,4 +125,21 @@ class DeferredSpanExporterTest {
     assertThat(counters.failedExports()).isEqualTo(1);
     assertThat(counting.isFailing()).isTrue();
   }
+
+  @Test
+  void aLinkageErrorWhileBuildingComesOutAsAnExceptionTheCounterCatches() {
+    SpanPipelineCounters counters = new SpanPipelineCounters();
+    CountingSpanExporter counting =
+        new CountingSpanExporter(
+            new DeferredSpanExporter(
+                () -> {
+                  throw new NoClassDefFoundError("okhttp3/OkHttpClient");
+                },
+                "x"),
+            counters,
+            "OTLP export to x");
+
+    assertThat(counting.export(List.of()).isSuccess()).isFalse();
+    assertThat(counters.failedExports()).isEqualTo(1);
+  }
 }

@@ -11,7 +11,9 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ExportersTest {
@@ -69,11 +71,10 @@ class ExportersTest {
     assertThat(((DeferredSpanExporter) exporter).isBuilt()).isFalse();
     assertThat(exporter.flush().isSuccess()).isTrue();
     assertThat(((DeferredSpanExporter) exporter).isBuilt()).isFalse();
-    exporter.export(java.util.List.of()).join(2, java.util.concurrent.TimeUnit.SECONDS);
+    exporter.export(List.of()).join(2, TimeUnit.SECONDS);
     assertThat(((DeferredSpanExporter) exporter).isBuilt()).isTrue();
     assertThat(exporter.toString()).contains("OtlpHttpSpanExporter");
-    assertThat(exporter.shutdown().join(2, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
-        .isTrue();
+    assertThat(exporter.shutdown().join(2, TimeUnit.SECONDS).isSuccess()).isTrue();
   }
 
   @Test
